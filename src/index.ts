@@ -1,0 +1,2 @@
+// kindsim public API. Every export is listed here explicitly.
+export {};
