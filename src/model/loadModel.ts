@@ -1,0 +1,73 @@
+/**
+ * Reading model files (YAML or JSON) from disk or text, and the embedded default model.
+ */
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument } from "yaml";
+import { ValidationError } from "./issues.js";
+import type { Model } from "./types.js";
+import { validateModel } from "./validateModel.js";
+
+/** Id of the model that ships with kindsim. */
+export const DEFAULT_MODEL_ID = "mascaro2015";
+
+/** Path of a model file shipped in the package's `models/` folder. */
+export function shippedModelPath(id: string = DEFAULT_MODEL_ID): string {
+  return fileURLToPath(new URL(`../../models/${id}.yaml`, import.meta.url));
+}
+
+/**
+ * Parses YAML or JSON text (JSON is YAML) into a plain value.
+ * @throws ValidationError naming the line and column of a syntax error.
+ */
+export function parseDataText(text: string, what: string): unknown {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
+  if (doc.errors.length > 0) {
+    throw new ValidationError(
+      what,
+      doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { path: `line ${line}, column ${col}`, message: e.message.split("\n")[0] };
+      }),
+    );
+  }
+  return doc.toJS({ maxAliasCount: 1000 });
+}
+
+/** Reads a data file, turning a missing file into a clear error. */
+export function readDataFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read ${what} ${path}: ${code === "ENOENT" ? "no such file" : String(e)}`, { cause: e });
+  }
+  return parseDataText(text, `${what} ${path}`);
+}
+
+/** Parses and validates model text (YAML or JSON). */
+export function parseModel(text: string, what = "model"): Model {
+  return validateModel(parseDataText(text, what), what);
+}
+
+/** Loads and validates a model file. */
+export function loadModel(path: string): Model {
+  return validateModel(readDataFile(path, "model file"), `model file ${path}`);
+}
+
+let cachedDefault: Model | undefined;
+
+/** The embedded default model (Mascaro et al. 2015), loaded once. */
+export function defaultModel(): Model {
+  cachedDefault ??= loadModel(shippedModelPath());
+  return cachedDefault;
+}
+
+/** Loads a model from a path, or the shipped model of that id, or the default. */
+export function resolveModel(pathOrId?: string): Model {
+  if (!pathOrId || pathOrId === DEFAULT_MODEL_ID) return defaultModel();
+  return loadModel(pathOrId);
+}

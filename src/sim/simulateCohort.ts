@@ -1,0 +1,357 @@
+/**
+ * Days to years: each simulated day runs the day's episodes (everyday social life, practice
+ * for those who practise, classes, stressors) through the fast level, combines their
+ * summaries with the model's declared coupling operators, and advances the slow level by an
+ * exact exponential step. Every participant's numbers depend only on the seed and the
+ * participant's id, never on batch size, thread count or order.
+ */
+
+import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
+import { hashName, RandomStream } from "../engine/random.js";
+import { EPISODE_DT, EPISODE_DURATION, episodeInputs, practiceEpisode, socialEpisode, stressorEpisode, type EpisodeInputs } from "./episode.js";
+import { samplePopulation, type Population } from "./population.js";
+import { practiceOnDay, type ContentMix, type Protocol } from "./protocol.js";
+
+/** A life event or challenge applied over a span of days. */
+export interface EventSchedule {
+  /** Event id declared in the model's coupling (exclusion, supportLoss, endotoxin, …). */
+  event: string;
+  from: number;
+  /** Last day (inclusive). */
+  to: number;
+  value: number;
+  /** Arms it applies to (all when absent). */
+  arms?: string[];
+}
+
+/** One arm of a cohort. */
+export interface CohortArm {
+  id: string;
+  protocol: Protocol;
+  /** Day the programme starts (default 0). */
+  startDay?: number;
+}
+
+/** Everything a cohort simulation needs besides the compiled model. */
+export interface CohortSpec {
+  seed: number;
+  days: number;
+  population: Population;
+  arms: CohortArm[];
+  /** Arm index of every participant id (ids are 0 … N−1). */
+  assignment: Uint16Array;
+  events?: EventSchedule[];
+  /** State noise: SD (logit units) of per-episode jitter of each fast node. */
+  noise?: number;
+  /** Daily probability of an everyday stressor. */
+  stressorRate?: number;
+  dt?: number;
+  episodeSeconds?: number;
+  /** Record slow nodes and day summaries every `every` days (default 1). */
+  recordEvery?: number;
+  /**
+   * Rounds of equilibration before day 0 (default 6): the milieu is moved to the fixed point
+   * of a typical day without practice, starting from the population's initial values (which
+   * choose the basin when the milieu is bistable), so the natural course is stationary.
+   */
+  equilibrate?: number;
+}
+
+/** Variables recorded per participant and recorded day, besides slow nodes. */
+export const DAY_EXTRAS = ["minutes", "engagement"] as const;
+
+/** Results for a set of participants (participant-major arrays). */
+export interface CohortResult {
+  ids: Uint32Array;
+  arm: Uint16Array;
+  /** Recorded days (0 = before the first day, then after each recorded day). */
+  days: number[];
+  /** Names of recorded variables: slow nodes, day summaries, minutes, engagement. */
+  variables: string[];
+  /** `daily[(p*days.length + d)*variables.length + v]`. */
+  daily: Float64Array;
+  traits: Float64Array;
+  /** Slow states at the end. */
+  slow: Float64Array;
+  /** Total minutes practised (classes + home + sessions) and days practised. */
+  minutes: Float64Array;
+  practiceDays: Float64Array;
+  /** Person-level propensity to practise (probability). */
+  adherence: Float64Array;
+  priorHours: Float64Array;
+  /** Participants whose states diverged (non-finite) and were frozen. */
+  diverged: number;
+}
+
+const STREAMS = {
+  adherence: hashName("cohort/adherence"),
+  attendance: hashName("cohort/attendance"),
+  day: "cohort/day",
+  jitter: "cohort/jitter",
+};
+
+const EP = { social: 0, class: 1, practice: 2, stressor: 3 } as const;
+
+/** Episode inputs cached by content (the same for everyone doing that content). */
+class InputCache {
+  private readonly map = new Map<string, EpisodeInputs>();
+  constructor(
+    private readonly cm: CompiledModel,
+    private readonly dt: number,
+    private readonly seconds: number,
+  ) {}
+  get(key: string, make: () => ReturnType<typeof socialEpisode>): EpisodeInputs {
+    let e = this.map.get(key);
+    if (!e) {
+      e = episodeInputs(this.cm, make());
+      this.map.set(key, e);
+    }
+    return e;
+  }
+  practice(content: ContentMix): EpisodeInputs {
+    return this.get(`practice:${JSON.stringify(content)}`, () => practiceEpisode(this.cm, content, { dt: this.dt, duration: this.seconds }));
+  }
+}
+
+/**
+ * Simulates participants `ids` of a cohort over `spec.days` days.
+ * `onDay` is called after each day (for progress bars).
+ */
+export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32Array, onDay?: (day: number) => void): CohortResult {
+  const P = ids.length;
+  const NS = cm.slow.length;
+  const NT = cm.traits.length;
+  const NE = cm.events.length;
+  const NF = cm.fast.length;
+  const NO = cm.outputs.length;
+  const NSum = cm.summaries.length;
+  const NK = cm.skills.length;
+  const dt = spec.dt ?? EPISODE_DT;
+  const seconds = spec.episodeSeconds ?? EPISODE_DURATION;
+  const noise = spec.noise ?? 0.3;
+  const stressorRate = spec.stressorRate ?? 0.15;
+  const every = Math.max(1, Math.floor(spec.recordEvery ?? 1));
+  for (const id of ids) if (id >= spec.assignment.length) throw new Error(`participant ${id} has no arm assignment`);
+
+  const sample = samplePopulation(cm, spec.population, spec.seed, ids);
+  const { traits, slow } = sample;
+  const arm = new Uint16Array(P);
+  const adherence = new Float64Array(P);
+  const attendance = new Float64Array(P);
+  for (let p = 0; p < P; p++) {
+    arm[p] = spec.assignment[ids[p]];
+    const prot = spec.arms[arm[p]].protocol;
+    const ra = new RandomStream(spec.seed, ids[p], STREAMS.adherence);
+    adherence[p] = logistic(logit(prot.adherence.mean) + prot.adherence.sd * ra.normal());
+    attendance[p] = logistic(logit(prot.attendance.mean) + prot.attendance.sd * ra.normal());
+  }
+
+  const events = new Float64Array(P * NE);
+  const engagement = new Float64Array(P);
+  const otherwise = new Float64Array(P * NSum);
+  const sums = new Float64Array(P * NSum);
+  const loads = new Float64Array(P * NK);
+  const minutes = new Float64Array(P);
+  const practiceDays = new Float64Array(P);
+  const cache = new InputCache(cm, dt, seconds);
+
+  // Which summaries read which episode slot, and how.
+  const slotType = ["social", "social", "practice", "stressor"];
+  const sumSpec = cm.summaries.map((s) => ({
+    slots: slotType.map((t, i) => (s.episodes.includes(t) ? i : -1)).filter((i) => i >= 0),
+    out: cm.index.output.get(s.node)!,
+    stat: s.op === "peak" ? 1 : s.op === "final" ? 2 : 0,
+    area: s.op === "area",
+    combine: s.combine,
+  }));
+  // Per participant, per slot: whether the episode ran today, and its summary statistics.
+  const ran = new Uint8Array(P * 4);
+  const epOut = new Float64Array(P * 4 * NO * NSTAT);
+
+  const variables = [...cm.slow.map((n) => n.id), ...cm.summaries.map((s) => s.id), ...DAY_EXTRAS];
+  const NV = variables.length;
+  const recDays: number[] = [0];
+  for (let d = every; d <= spec.days; d += every) recDays.push(d);
+  if (recDays[recDays.length - 1] !== spec.days) recDays.push(spec.days);
+  const daily = new Float64Array(P * recDays.length * NV);
+  const dayMinutes = new Float64Array(P);
+  const record = (r: number): void => {
+    for (let p = 0; p < P; p++) {
+      const b = (p * recDays.length + r) * NV;
+      for (let s = 0; s < NS; s++) daily[b + s] = slow[p * NS + s];
+      for (let k = 0; k < NSum; k++) daily[b + NS + k] = r === 0 ? NaN : sums[p * NSum + k];
+      daily[b + NS + NSum] = r === 0 ? 0 : dayMinutes[p];
+      daily[b + NS + NSum + 1] = engagement[p];
+    }
+  };
+
+  // Scratch buffers for sub-batches.
+  const gSlow = new Float64Array(P * NS);
+  const gTraits = new Float64Array(P * NT);
+  const gEvents = new Float64Array(P * NE);
+  const gJit = new Float64Array(P * NF);
+  const gOut = new Float64Array(P * NO * NSTAT);
+  const members = new Int32Array(P);
+  let diverged = 0;
+  /** Participants whose states diverged: frozen at their last finite state. */
+  const flags = new Uint8Array(P);
+  const frozen = flags;
+
+  const runSlot = (slot: number, count: number, day: number, ei: EpisodeInputs, sd = noise): void => {
+    if (count === 0) return;
+    for (let q = 0; q < count; q++) {
+      const p = members[q];
+      gSlow.set(slow.subarray(p * NS, (p + 1) * NS), q * NS);
+      gTraits.set(traits.subarray(p * NT, (p + 1) * NT), q * NT);
+      gEvents.set(events.subarray(p * NE, (p + 1) * NE), q * NE);
+      const rj = new RandomStream(spec.seed, ids[p], RandomStream.substream(STREAMS.jitter, (day * 4 + slot) % (1 << 20)));
+      if (sd > 0) for (let i = 0; i < NF; i++) gJit[q * NF + i] = sd * rj.normal();
+    }
+    cm.episode(count, gSlow, gTraits, gEvents, ei.inputs, ei.dt, ei.nSteps, sd > 0 ? gJit : null, gOut, ei.w0, ei.w1, null, 1);
+    for (let q = 0; q < count; q++) {
+      const p = members[q];
+      ran[p * 4 + slot] = 1;
+      epOut.set(gOut.subarray(q * NO * NSTAT, (q + 1) * NO * NSTAT), (p * 4 + slot) * NO * NSTAT);
+    }
+  };
+
+  /** Day summary k of participant p over the episodes that ran in the slots of `mask`. */
+  const summarise = (p: number, k: number, mask: number): number => {
+    const sp = sumSpec[k];
+    let acc = sp.combine === "max" ? -Infinity : 0;
+    let cnt = 0;
+    for (const slot of sp.slots) {
+      if (!ran[p * 4 + slot] || !(mask & (1 << slot))) continue;
+      let v = epOut[((p * 4 + slot) * NO + sp.out) * NSTAT + sp.stat];
+      if (sp.area) v *= seconds;
+      if (sp.combine === "max") acc = Math.max(acc, v);
+      else acc += v;
+      cnt++;
+    }
+    return cnt === 0 ? otherwise[p * NSum + k] : sp.combine === "mean" ? acc / cnt : acc;
+  };
+
+  const social = cache.get("social", () => socialEpisode({ dt, duration: seconds }));
+  const stressor = cache.get("stressor", () => stressorEpisode({ intensity: 0.6, dt, duration: seconds }));
+  const classSocial = new Map<number, EpisodeInputs>();
+
+  // Equilibration: move the milieu to the fixed point of a typical day without practice.
+  const rounds = spec.equilibrate ?? 6;
+  for (let r = 0; r < rounds; r++) {
+    cm.person(P, slow, traits, engagement, otherwise);
+    ran.fill(0);
+    for (let p = 0; p < P; p++) members[p] = p;
+    runSlot(EP.social, P, 0, social, 0);
+    runSlot(EP.stressor, P, 0, stressor, 0);
+    for (let p = 0; p < P; p++)
+      for (let k = 0; k < NSum; k++)
+        sums[p * NSum + k] = stressorRate * summarise(p, k, (1 << EP.social) | (1 << EP.stressor)) + (1 - stressorRate) * summarise(p, k, 1 << EP.social);
+    cm.day(P, slow, traits, events, sums, loads, 60, flags);
+  }
+  cm.person(P, slow, traits, engagement, otherwise);
+  record(0);
+  let nextRec = 1;
+
+  for (let day = 0; day < spec.days; day++) {
+    ran.fill(0);
+    dayMinutes.fill(0);
+    loads.fill(0);
+    events.fill(0);
+    for (const ev of spec.events ?? []) {
+      const e = cm.index.event.get(ev.event);
+      if (e === undefined) throw new Error(`unknown event ${JSON.stringify(ev.event)} (model events: ${cm.events.join(", ")})`);
+      if (day < ev.from || day > ev.to) continue;
+      for (let p = 0; p < P; p++) if (!ev.arms || ev.arms.includes(spec.arms[arm[p]].id)) events[p * NE + e] = ev.value;
+    }
+    cm.person(P, slow, traits, engagement, otherwise);
+
+    // Everyday social encounter: everyone.
+    let n = 0;
+    for (let p = 0; p < P; p++) if (!frozen[p]) members[n++] = p;
+    runSlot(EP.social, n, day, social);
+
+    // Practice: per arm, those who practise today.
+    for (let a = 0; a < spec.arms.length; a++) {
+      const prot = spec.arms[a].protocol;
+      const pday = day - (spec.arms[a].startDay ?? 0);
+      if (pday < 0) continue;
+      const plan = practiceOnDay(prot, pday);
+      const asked = plan.classMinutes + plan.homeMinutes + plan.sessionMinutes;
+      if (asked <= 0) continue;
+      let nPractice = 0;
+      let nClass = 0;
+      const classMembers: number[] = [];
+      for (let p = 0; p < P; p++) {
+        if (arm[p] !== a || frozen[p]) continue;
+        const r = new RandomStream(spec.seed, ids[p], RandomStream.substream(STREAMS.day, day % (1 << 20)));
+        const attends = plan.classMinutes > 0 && r.uniform() < attendance[p];
+        const home = plan.homeMinutes > 0 && r.uniform() < adherence[p];
+        const session = plan.sessionMinutes > 0 && r.uniform() < attendance[p];
+        const mins = (attends ? plan.classMinutes : 0) + (home ? plan.homeMinutes : 0) + (session ? plan.sessionMinutes : 0);
+        if (mins <= 0) continue;
+        dayMinutes[p] = mins;
+        minutes[p] += mins;
+        practiceDays[p] += 1;
+        for (const [c, share] of Object.entries(plan.content)) {
+          const prim = cm.model.content[c];
+          for (const [skill, w] of Object.entries(prim.trains)) {
+            const k = cm.index.skill.get(skill)!;
+            loads[p * NK + k] += (mins / 30) * share * w * engagement[p];
+          }
+        }
+        members[nPractice++] = p;
+        if (attends && plan.social > 0) classMembers.push(p);
+        nClass = classMembers.length;
+      }
+      if (Object.keys(plan.content).length > 0) runSlot(EP.practice, nPractice, day, cache.practice(plan.content));
+      if (nClass > 0) {
+        const key = Math.round(plan.social * 100);
+        let ei = classSocial.get(key);
+        if (!ei) {
+          ei = episodeInputs(cm, socialEpisode({ warmth: Math.min(1, 0.4 + 0.4 * plan.social), troubles: 0.2, dt, duration: seconds }));
+          classSocial.set(key, ei);
+        }
+        classMembers.forEach((p, q) => (members[q] = p));
+        runSlot(EP.class, nClass, day, ei);
+      }
+    }
+
+    // Everyday stressors.
+    n = 0;
+    for (let p = 0; p < P; p++) {
+      if (frozen[p]) continue;
+      const r = new RandomStream(spec.seed, ids[p], RandomStream.substream(STREAMS.day, day % (1 << 20)));
+      r.seek(1);
+      if (r.uniform() < stressorRate) members[n++] = p;
+    }
+    runSlot(EP.stressor, n, day, stressor);
+
+    for (let p = 0; p < P; p++) for (let k = 0; k < NSum; k++) sums[p * NSum + k] = summarise(p, k, 0b1111);
+    if (cm.day(P, slow, traits, events, sums, loads, 1, flags) > 0) {
+      diverged = 0;
+      for (let p = 0; p < P; p++) diverged += flags[p];
+    }
+
+    if (nextRec < recDays.length && recDays[nextRec] === day + 1) record(nextRec++);
+    onDay?.(day);
+  }
+  return { ids, arm, days: recDays, variables, daily, traits, slow, minutes, practiceDays, adherence, priorHours: sample.priorHours, diverged };
+}
+
+function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return Math.log(q / (1 - q));
+}
+function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Assigns participants 0 … N−1 to arms in blocks: the first n₀ to arm 0, and so on. */
+export function blockAssignment(ns: number[]): Uint16Array {
+  const out = new Uint16Array(ns.reduce((a, b) => a + b, 0));
+  let i = 0;
+  ns.forEach((n, a) => {
+    for (let k = 0; k < n; k++) out[i++] = a;
+  });
+  return out;
+}
