@@ -5,7 +5,10 @@
 import { Command, CommanderError } from "commander";
 import { ValidationError } from "../model/issues.js";
 import { VERSION } from "../version.js";
+import { registerEpisodeCommand } from "./episodeCommand.js";
+import { registerListCommands } from "./listCommands.js";
 import { registerModelCommand } from "./modelCommand.js";
+import { registerSimulateCommands } from "./simulateCommand.js";
 
 /** Exit codes: 0 success, 1 failure of the job itself, 2 bad input or usage. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -28,7 +31,10 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerSimulateCommands(program);
+  registerEpisodeCommand(program);
   registerModelCommand(program);
+  registerListCommands(program);
   return program;
 }
 

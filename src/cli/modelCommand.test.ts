@@ -1,0 +1,192 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseDataText, shippedModelPath } from "../model/loadModel.js";
+import { main } from "./main.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- bad models are built by poking raw data */
+const shippedText = readFileSync(shippedModelPath(), "utf8");
+const shipped = parseDataText(shippedText, "default model") as any;
+const dir = mkdtempSync(join(tmpdir(), "kindsim-model-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes a copy of the default model changed by `edit` (as JSON, which is YAML) and returns its path. */
+function modelFile(name: string, edit: (m: any) => void = () => {}): string {
+  const m = structuredClone(shipped);
+  edit(m);
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(m, null, 2));
+  return path;
+}
+
+let stdout = "";
+let stderr = "";
+beforeEach(() => {
+  stdout = stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const run = (...args: string[]): Promise<number> => main(["model", ...args]);
+
+describe("kindsim model validate", () => {
+  it("accepts the default model and the shipped file", async () => {
+    expect(await run("validate", "default")).toBe(0);
+    expect(await run("validate", shippedModelPath())).toBe(0);
+    expect(stdout).toBe("ok: mascaro2015 (60 nodes, 92 edges, 114 parameters)\n".repeat(2));
+    expect(stderr).toBe("");
+  });
+
+  it("prints every problem with its path to stderr and exits with 2", async () => {
+    const E6 = shipped.edges.findIndex((e: any) => e.id === "E6");
+    const bad = modelFile("bad.json", (m) => {
+      m.edges[E6].effect = "drive";
+      m.parameters.a0.prior.sd = -1;
+    });
+    expect(await run("validate", bad)).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(
+      `kindsim: model file ${bad} is invalid (1 problem):\n  parameters.a0.prior.sd: expected a positive number, got -1\n`,
+    );
+    stderr = "";
+    const signs = modelFile("signs.json", (m) => (m.edges[E6].effect = "drive"));
+    expect(await run("validate", signs)).toBe(2);
+    expect(stderr).toContain(`  edges[${E6}].effect: declared drive, but F decreases with R`);
+  });
+
+  it("lists all problems, not only the first 20", async () => {
+    const many = modelFile("many.json", (m) => {
+      for (let i = 0; i < 25; i++) m.parameters[`unused${i}`] = structuredClone(m.parameters.a0);
+    });
+    expect(await run("validate", many)).toBe(2);
+    expect(stderr).toContain("(25 problems)");
+    expect(stderr).toContain("  parameters.unused24: expected to be used");
+    expect(stderr).not.toContain("… and");
+  });
+
+  it("names the line and column of a YAML syntax error", async () => {
+    const path = join(dir, "syntax.yaml");
+    writeFileSync(path, shippedText.replace("title: Neural", 'title: "Neural'));
+    expect(await run("validate", path)).toBe(2);
+    expect(stderr).toMatch(/\n {2}line \d+, column \d+: Missing closing "quote/);
+  });
+
+  it("reports a missing file or argument as bad input", async () => {
+    expect(await run("validate", join(dir, "nope.yaml"))).toBe(2);
+    expect(stderr).toContain("no such file");
+    expect(await run("validate")).toBe(2);
+    expect(stderr).toContain("missing required argument 'file'");
+  });
+});
+
+describe("kindsim model show", () => {
+  it("describes the default model when no file is given", async () => {
+    expect(await run("show")).toBe(0);
+    expect(stdout).toMatch(
+      /^Neural mediators of kindness-based meditation\nmascaro2015 version 1\.0\.0 \(hash [0-9a-f]{16}\)\n/,
+    );
+    expect(stdout).toContain("\nNodes\n  input (8)\n");
+    expect(stdout).toContain("\nVariants (6)\n");
+  });
+
+  it("prints a JSON summary, of a file or with a variant", async () => {
+    const path = modelFile("copy.json", (m) => (m.id = "mine"));
+    expect(await run("show", path, "--json")).toBe(0);
+    const s = JSON.parse(stdout);
+    expect(s).toMatchObject({ id: "mine", counts: { nodes: 60, edges: 92, parameters: 114 } });
+    stdout = "";
+    expect(await run("show", "--variant", "no-oxytocin", "--json")).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      id: "mascaro2015+no-oxytocin",
+      counts: { edges: 87, variants: 0 },
+    });
+  });
+
+  it("rejects an unknown variant, listing the available ones", async () => {
+    expect(await run("show", "--variant", "nope")).toBe(2);
+    expect(stderr).toContain(
+      'unknown variant "nope" (model mascaro2015 has: oxytocin-mediates, no-oxytocin',
+    );
+    expect(stdout).toBe("");
+  });
+});
+
+describe("kindsim model diff", () => {
+  const edited = (): string =>
+    modelFile("edited.json", (m) => {
+      m.parameters.a0.value = 2.5;
+      m.nodes.find((n: any) => n.id === "M").equation = "sigmoid(m1*mirroring*s*A - m0 - 0.5)";
+      m.edges.find((e: any) => e.id === "E6").evidence = ["paper"];
+    });
+
+  it("lists the changes between the default and a file", async () => {
+    expect(await run("diff", "default", edited())).toBe(0);
+    expect(stdout).toContain(
+      "nodes: 0 added, 0 removed, 1 changed\n  ~ M\n      equation: sigmoid(m1 * mirroring * s * A - m0)\n",
+    );
+    expect(stdout).toMatch(/~ a0\n\s+value: 2\.2\n\s+-> 2\.5\n/);
+    expect(stdout).toMatch(/~ E6\n\s+evidence: \[paper, F2\]/);
+  });
+
+  it("prints JSON with --json and says when there is no difference", async () => {
+    expect(await run("diff", edited(), "default", "--json")).toBe(0);
+    const d = JSON.parse(stdout);
+    expect(d.parameters.changed).toEqual([
+      { id: "a0", fields: [{ field: "value", before: "2.5", after: "2.2" }] },
+    ]);
+    stdout = "";
+    expect(await run("diff", "default", shippedModelPath())).toBe(0);
+    expect(stdout).toContain("no differences");
+  });
+
+  it("rejects a missing model", async () => {
+    expect(await run("diff", "default", join(dir, "missing.yaml"))).toBe(2);
+    expect(stderr).toContain("no such file");
+  });
+});
+
+describe("kindsim model export", () => {
+  it("prints the shipped model file, comments included", async () => {
+    expect(await run("export")).toBe(0);
+    expect(stdout).toBe(shippedText.endsWith("\n") ? shippedText : `${shippedText}\n`);
+  });
+
+  it("writes a variant's model to a file that validates, leaving no temporary file", async () => {
+    const out = join(dir, "exported", "no-oxytocin.yaml");
+    mkdirSync(join(dir, "exported"));
+    expect(await run("export", "--variant", "no-oxytocin", "--out", out)).toBe(0);
+    expect(stdout).toBe(`wrote ${out}\n`);
+    expect(readdirSync(join(dir, "exported"))).toEqual(["no-oxytocin.yaml"]);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(
+      /^# Neural mediators of kindness-based meditation, with variant no-oxytocin applied/,
+    );
+    expect(text).not.toContain("E14b");
+    stdout = "";
+    expect(await run("validate", out)).toBe(0);
+    expect(stdout).toBe("ok: mascaro2015+no-oxytocin (60 nodes, 87 edges, 114 parameters)\n");
+  });
+
+  it("fails cleanly when the output cannot be written", async () => {
+    const out = join(dir, "no-such-dir", "m.yaml");
+    expect(await run("export", "--out", out)).toBe(1);
+    expect(stderr).toContain(`kindsim: cannot write ${out}`);
+    expect(existsSync(join(dir, "no-such-dir"))).toBe(false);
+  });
+
+  it("writes nothing for an unknown variant", async () => {
+    const out = join(dir, "never.yaml");
+    expect(await run("export", "--variant", "nope", "--out", out)).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});

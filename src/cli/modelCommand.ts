@@ -1,0 +1,136 @@
+/**
+ * `kindsim model`: validate, show, compare and export model files.
+ */
+
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Command } from "commander";
+import { Document, isScalar, visit } from "yaml";
+import { applyVariant, findVariant } from "../model/applyVariant.js";
+import { describeModel, modelSummaryJson } from "../model/describeModel.js";
+import { ValidationError } from "../model/issues.js";
+import { defaultModel, loadModel, shippedModelPath } from "../model/loadModel.js";
+import { diffModels, formatModelDiff } from "../model/modelDiff.js";
+import type { Model } from "../model/types.js";
+import { VERSION } from "../version.js";
+import { CliError, EXIT } from "./main.js";
+
+/** Loads a model argument: a file path, or the word `default` for the shipped model. */
+function modelArg(arg: string): Model {
+  if (arg === "default") return defaultModel();
+  if (!existsSync(arg)) throw new CliError(`cannot read model file ${arg}: no such file`);
+  return loadModel(arg);
+}
+
+/** Applies `--variant` if given, turning an unknown id into a usage error. */
+function withVariant(model: Model, id: string | undefined): Model {
+  if (id === undefined) return model;
+  try {
+    findVariant(model, id);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  return applyVariant(model, id);
+}
+
+/** Writes `text` to a temporary file beside `path`, then renames it, so no half-written output. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`cannot write ${path}: ${(e as Error).message}`, EXIT.failure);
+  }
+}
+
+/** YAML with collections of plain values in flow style (`{ a: 1 }`, `[x, y]`), like the shipped file. */
+function toYaml(value: unknown): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Map: (_, m) => void (m.flow = m.items.every((p) => isScalar(p.value))),
+    Seq: (_, q) => void (q.flow = q.items.every(isScalar)),
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+const print = (text: string): void =>
+  void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+
+/** Adds `kindsim model` and its sub-commands to the program. */
+export function registerModelCommand(program: Command): void {
+  const model = program
+    .command("model")
+    .description("validate, show, compare and export model files");
+
+  model
+    .command("validate")
+    .description(
+      "check a model file; prints every problem with the path of its field (exit code 2 if invalid)",
+    )
+    .argument("<file>", "model file (YAML or JSON), or `default`")
+    .action((file: string) => {
+      let m: Model;
+      try {
+        m = modelArg(file);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        const lines = e.issues.map((i) => `  ${i.path}: ${i.message}`);
+        throw new CliError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`);
+      }
+      const parameters = Object.keys(m.parameters).length;
+      print(
+        `ok: ${m.id} (${m.nodes.length} nodes, ${m.edges.length} edges, ${parameters} parameters)`,
+      );
+    });
+
+  model
+    .command("show")
+    .description(
+      "summarise a model: nodes by level, edges with evidence, parameters, content, variants",
+    )
+    .argument("[file]", "model file, or `default`", "default")
+    .option("--json", "print a JSON summary instead of text")
+    .option("--variant <id>", "show the model with this variant applied")
+    .action((file: string, opts: { json?: boolean; variant?: string }) => {
+      const m = withVariant(modelArg(file), opts.variant);
+      print(opts.json ? JSON.stringify(modelSummaryJson(m), null, 2) : describeModel(m));
+    });
+
+  model
+    .command("diff")
+    .description(
+      "list what changed from model A to model B (nodes, edges, parameters, content, variants)",
+    )
+    .argument("<a>", "model file, or `default`")
+    .argument("<b>", "model file, or `default`")
+    .option("--json", "print the difference as JSON")
+    .action((a: string, b: string, opts: { json?: boolean }) => {
+      const d = diffModels(modelArg(a), modelArg(b));
+      print(opts.json ? JSON.stringify(d, null, 2) : formatModelDiff(d));
+    });
+
+  model
+    .command("export")
+    .description(
+      "write the default model (or it with a variant applied) as YAML, to copy and change",
+    )
+    .option("--variant <id>", "apply this variant first")
+    .option("--out <file>", "write to this file instead of standard output")
+    .action((opts: { variant?: string; out?: string }) => {
+      let text = readFileSync(shippedModelPath(), "utf8");
+      if (opts.variant !== undefined) {
+        const m = withVariant(defaultModel(), opts.variant);
+        const v = findVariant(defaultModel(), opts.variant);
+        const header = [
+          `# ${m.title}, with variant ${v.id} applied: ${v.description}`,
+          `# Exported by kindsim ${VERSION}. Change it and check it with \`kindsim model validate FILE\`.`,
+        ];
+        text = `${header.join("\n")}\n${toYaml(m)}`;
+      }
+      if (opts.out === undefined) return print(text);
+      writeAtomically(opts.out, text);
+      print(`wrote ${opts.out}`);
+    });
+}

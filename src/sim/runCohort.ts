@@ -1,0 +1,98 @@
+/**
+ * Runs a cohort on one or more worker threads. Participants are dealt to threads
+ * round-robin; results are merged back in id order, so outputs are identical for any
+ * thread count.
+ */
+
+import { Worker } from "node:worker_threads";
+import { compileModel } from "../engine/compileModel.js";
+import type { Model } from "../model/types.js";
+import type { CohortJob } from "./cohortWorker.js";
+import { simulateCohort, type CohortResult, type CohortSpec } from "./simulateCohort.js";
+
+/** Options of {@link runCohort}. */
+export interface RunCohortOptions {
+  /** Worker threads (1 runs in this thread). */
+  threads?: number;
+  params?: Record<string, number>;
+  /** Called with the fraction of participant-days done (0–1). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Starts a worker on the compiled JS, or on the TypeScript source through tsx (tests, dev). */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./cohortWorker.js", here));
+  const tsx = (import.meta as unknown as { resolve: (s: string) => string }).resolve("tsx/esm/api");
+  const src = new URL("./cohortWorker.ts", here).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(src)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+/** Merges per-thread results (each in its own id order) into one result in id order. */
+export function mergeResults(parts: CohortResult[]): CohortResult {
+  if (parts.length === 1) return parts[0];
+  const first = parts[0];
+  const N = parts.reduce((a, r) => a + r.ids.length, 0);
+  const order = parts.flatMap((r, t) => Array.from(r.ids, (id, p) => ({ id, t, p }))).sort((a, b) => a.id - b.id);
+  const per = (key: keyof CohortResult, width: number): Float64Array => {
+    const out = new Float64Array(N * width);
+    order.forEach((o, i) => out.set((parts[o.t][key] as Float64Array).subarray(o.p * width, (o.p + 1) * width), i * width));
+    return out;
+  };
+  const NV = first.variables.length * first.days.length;
+  return {
+    ids: Uint32Array.from(order, (o) => o.id),
+    arm: Uint16Array.from(order, (o) => parts[o.t].arm[o.p]),
+    days: first.days,
+    variables: first.variables,
+    daily: per("daily", NV),
+    traits: per("traits", first.traits.length / first.ids.length || 0),
+    slow: per("slow", first.slow.length / first.ids.length || 0),
+    minutes: per("minutes", 1),
+    practiceDays: per("practiceDays", 1),
+    adherence: per("adherence", 1),
+    priorHours: per("priorHours", 1),
+    diverged: parts.reduce((a, r) => a + r.diverged, 0),
+  };
+}
+
+/**
+ * Simulates every participant of `spec` (ids 0 … N−1), on `threads` worker threads.
+ * The result does not depend on the number of threads.
+ */
+export async function runCohort(model: Model, spec: CohortSpec, opts: RunCohortOptions = {}): Promise<CohortResult> {
+  const N = spec.assignment.length;
+  const threads = Math.max(1, Math.min(opts.threads ?? 1, N));
+  const total = N * spec.days;
+  if (threads === 1) {
+    const cm = compileModel(model, { params: opts.params });
+    const ids = Uint32Array.from({ length: N }, (_, i) => i);
+    return simulateCohort(cm, spec, ids, (d) => opts.onProgress?.(((d + 1) * N) / total));
+  }
+  let done = 0;
+  const parts = await Promise.all(
+    Array.from({ length: threads }, (_, t) => {
+      const ids = Uint32Array.from({ length: Math.ceil((N - t) / threads) }, (_, i) => t + i * threads);
+      return new Promise<CohortResult>((resolve, reject) => {
+        const w = startWorker();
+        w.on("message", (m: { type: string; day?: number; result?: CohortResult; message?: string }) => {
+          if (m.type === "day") {
+            done += ids.length;
+            opts.onProgress?.(done / total);
+          } else if (m.type === "done") {
+            resolve(m.result!);
+            void w.terminate();
+          } else {
+            reject(new Error(m.message));
+            void w.terminate();
+          }
+        });
+        w.on("error", reject);
+        const job: CohortJob = { model, params: opts.params, spec, ids };
+        w.postMessage(job);
+      });
+    }),
+  );
+  return mergeResults(parts);
+}
