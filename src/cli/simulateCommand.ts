@@ -185,7 +185,11 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
   const minutes = spec.arms.map((a, ai) => {
     let s = 0;
     let n = 0;
-    for (let p = 0; p < r.ids.length; p++) if (r.arm[p] === ai) (s += r.minutes[p]), n++;
+    for (let p = 0; p < r.ids.length; p++) {
+      if (r.arm[p] !== ai) continue;
+      s += r.minutes[p];
+      n++;
+    }
     return `${a.id}: ${(s / n / 60).toFixed(1)} h`;
   });
   out.push("", `mean practice per participant: ${minutes.join(", ")}`);

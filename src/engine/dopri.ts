@@ -49,16 +49,17 @@ export class SolverError extends Error {
 
 // Dormand–Prince 5(4) tableau, 5th-order weights (FSAL: b = a7), error weights e = b − b̂
 // and the dense-output coefficients of Hairer's DOPRI5 (contd5).
-const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
-const A21 = 1 / 5;
-const A31 = 3 / 40, A32 = 9 / 40;
-const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
-const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
-const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
-const A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84;
-const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 41;
-const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
-const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
+// prettier-ignore
+const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9,
+  A21 = 1 / 5,
+  A31 = 3 / 40, A32 = 9 / 40,
+  A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9,
+  A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729,
+  A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656,
+  A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84,
+  E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40,
+  D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072,
+  D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
 
 const SAFETY = 0.9;
 const FAC_MIN = 0.2;
@@ -73,7 +74,7 @@ const word = new BigInt64Array(bits.buffer);
 function nextAfter(x: number, up: boolean): number {
   if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
   bits[0] = x;
-  word[0] += (x > 0) === up ? 1n : -1n;
+  word[0] += x > 0 === up ? 1n : -1n;
   return bits[0];
 }
 
@@ -125,10 +126,10 @@ export function dopri5(
   let yNew = new Float64Array(n);
   let k1 = new Float64Array(n);
   let k7 = new Float64Array(n);
-  const k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
-  const k5 = new Float64Array(n), k6 = new Float64Array(n), yStage = new Float64Array(n);
-  const r2 = new Float64Array(n), r3 = new Float64Array(n), r4 = new Float64Array(n);
-  const r5 = new Float64Array(n);
+  const [k2, k3, k4, k5, k6, yStage, r2, r3, r4, r5] = Array.from(
+    { length: 10 },
+    () => new Float64Array(n),
+  );
 
   let next = 0;
   const emit = (tOut: number, yOut: Float64Array): void => {
@@ -199,7 +200,8 @@ export function dopri5(
       }
       f(t + C5 * h, yStage, k5);
       for (let i = 0; i < n; i++) {
-        yStage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        yStage[i] =
+          y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
       }
       f(tNew, yStage, k6);
       for (let i = 0; i < n; i++) {

@@ -98,7 +98,7 @@ export class RandomStream {
     checkUint(seed, Number.MAX_SAFE_INTEGER, "seed");
     checkUint(participant, TWO32 - 1, "participant");
     checkUint(stream, TWO32 - 1, "stream");
-    this.k0 = seed % TWO32 | 0;
+    this.k0 = (seed % TWO32) | 0;
     this.k1 = Math.floor(seed / TWO32) | 0;
     this.participant = participant | 0;
     this.stream = stream | 0;
@@ -120,7 +120,7 @@ export class RandomStream {
   /** Repositions the stream at the start of Philox block `block` (integer in [0, 2^53 − 1]). */
   seek(block: number): void {
     checkUint(block, Number.MAX_SAFE_INTEGER, "block");
-    this.blockLo = block % TWO32 | 0;
+    this.blockLo = (block % TWO32) | 0;
     this.blockHi = Math.floor(block / TWO32) | 0;
     this.next = 4;
     this.hasSpare = false;
@@ -129,7 +129,15 @@ export class RandomStream {
   /** Next raw uint32 word of the stream. */
   private word(): number {
     if (this.next === 4) {
-      philox4x32(this.blockLo, this.blockHi, this.participant, this.stream, this.k0, this.k1, this.buf);
+      philox4x32(
+        this.blockLo,
+        this.blockHi,
+        this.participant,
+        this.stream,
+        this.k0,
+        this.k1,
+        this.buf,
+      );
       this.blockLo = (this.blockLo + 1) | 0;
       if (this.blockLo === 0) this.blockHi = (this.blockHi + 1) | 0;
       this.next = 0;
@@ -184,7 +192,12 @@ export class RandomStream {
 }
 
 /** Fills `out` with standard normals from the stream `(seed, participant, stream)` and returns it. */
-export function fillNormal(seed: number, participant: number, stream: number, out: Float64Array): Float64Array {
+export function fillNormal(
+  seed: number,
+  participant: number,
+  stream: number,
+  out: Float64Array,
+): Float64Array {
   const rng = new RandomStream(seed, participant, stream);
   for (let i = 0; i < out.length; i++) out[i] = rng.normal();
   return out;

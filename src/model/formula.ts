@@ -291,7 +291,7 @@ function applyOp(op: "+" | "-" | "*" | "/" | "^", a: number, b: number): number 
     case "/":
       return a / b;
     case "^":
-      return Math.pow(a, b);
+      return b === 2 ? a * a : Math.pow(a, b);
   }
 }
 
@@ -367,9 +367,10 @@ export function formulaToJs(f: Formula, resolve: (name: string) => string): stri
     case "neg":
       return `(-${js(f.arg)})`;
     case "bin":
-      return f.op === "^"
-        ? `Math.pow(${js(f.left)},${js(f.right)})`
-        : `(${js(f.left)}${f.op}${js(f.right)})`;
+      if (f.op !== "^") return `(${js(f.left)}${f.op}${js(f.right)})`;
+      // A square of a plain identifier is a multiplication (Math.pow is slow in hot loops).
+      if (f.right.type === "num" && f.right.value === 2 && f.left.type === "id") return `(${js(f.left)}*${js(f.left)})`;
+      return `Math.pow(${js(f.left)},${js(f.right)})`;
     case "call": {
       const a = f.args.map(js);
       switch (f.fn) {

@@ -31,7 +31,7 @@ function startWorker(): Worker {
 
 /** Merges per-thread results (each in its own id order) into one result in id order. */
 export function mergeResults(parts: CohortResult[]): CohortResult {
-  if (parts.length === 1) return parts[0];
+  if (parts.length === 1 && parts[0].ids.every((id, i, a) => i === 0 || a[i - 1] < id)) return parts[0];
   const first = parts[0];
   const N = parts.reduce((a, r) => a + r.ids.length, 0);
   const order = parts.flatMap((r, t) => Array.from(r.ids, (id, p) => ({ id, t, p }))).sort((a, b) => a.id - b.id);

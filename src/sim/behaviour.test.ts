@@ -1,0 +1,342 @@
+/**
+ * Behaviour of single virtual people (no statistics): the qualitative claims of Mascaro et
+ * al. 2015 as directions and margins, each run under the compiled RK4 kernel (two steps) and
+ * the adaptive Dormand–Prince reference solver; then a few slow-level claims as small cohorts.
+ */
+
+import { describe, expect, it } from "vitest";
+import { NSTAT, compileModel, type CompiledModel } from "../engine/compileModel.js";
+import { dopri5 } from "../engine/dopri.js";
+import { applyVariant } from "../model/applyVariant.js";
+import { evaluateFormula, parseFormula, type Formula } from "../model/formula.js";
+import { defaultModel } from "../model/loadModel.js";
+import type { Model } from "../model/types.js";
+import { episodeInputs, runEpisode, sufferingEpisode, summaryOf, type Batch, type EpisodeSpec } from "./episode.js";
+import { resolvePopulation } from "./population.js";
+import { resolveProtocol } from "./protocol.js";
+import { blockAssignment, simulateCohort, type CohortResult, type EventSchedule } from "./simulateCohort.js";
+
+const model: Model = defaultModel();
+const cm: CompiledModel = compileModel(model);
+
+// ---- one person ----------------------------------------------------------------------------
+
+/** One person at the node defaults, with slow nodes or traits overridden by name. */
+function person(over: Record<string, number> = {}, c: CompiledModel = cm): Batch {
+  const slow = new Float64Array(c.slow.length);
+  c.slow.forEach((n, i) => (slow[i] = n.default ?? 0.5));
+  const traits = new Float64Array(c.traits.length);
+  c.traits.forEach((n, i) => (traits[i] = n.default ?? 0.5));
+  for (const [k, v] of Object.entries(over)) {
+    const s = c.index.slow.get(k);
+    const t = c.index.trait.get(k);
+    if (s === undefined && t === undefined) throw new Error(`person: unknown slow node or trait ${k}`);
+    if (s !== undefined) slow[s] = v;
+    if (t !== undefined) traits[t] = v;
+  }
+  return { P: 1, slow, traits, events: new Float64Array(c.events.length) };
+}
+
+// ---- one episode under either integrator -----------------------------------------------------
+
+interface Integrator {
+  name: string;
+  kind: "rk4" | "dopri5";
+  dt: number;
+}
+const INTEGRATORS: Integrator[] = [
+  { name: "rk4 dt=0.05", kind: "rk4", dt: 0.05 },
+  { name: "rk4 dt=0.1", kind: "rk4", dt: 0.1 },
+  { name: "dopri5 (tEval every 0.1 s)", kind: "dopri5", dt: 0.1 },
+];
+
+/** Episode statistics of one output. */
+type Stat = (output: string, stat?: "mean" | "peak" | "final") => number;
+
+const readoutFormulas = new Map<CompiledModel, Formula[]>();
+
+/** Readouts (in output order) from fast states and constant inputs, as the kernel computes them. */
+function readouts(c: CompiledModel, y: Float64Array, u: Float64Array, b: Batch, out: Float64Array): void {
+  let fs = readoutFormulas.get(c);
+  if (!fs) {
+    fs = c.readouts.map((n) => parseFormula(n.equation!));
+    readoutFormulas.set(c, fs);
+  }
+  const NF = c.fast.length;
+  const env = (name: string): number => {
+    let i = c.index.fast.get(name);
+    if (i !== undefined) return y[i];
+    i = c.index.output.get(name);
+    if (i !== undefined) return out[i];
+    i = c.index.input.get(name);
+    if (i !== undefined) return u[i];
+    i = c.index.slow.get(name);
+    if (i !== undefined) return b.slow[i];
+    i = c.index.trait.get(name);
+    if (i !== undefined) return b.traits[i];
+    i = c.index.event.get(name);
+    if (i !== undefined) return b.events[i];
+    if (name in c.params) return c.params[name];
+    throw new Error(`readout identifier ${name} unresolved`);
+  };
+  for (let i = 0; i < NF; i++) out[i] = y[i];
+  fs.forEach((f, r) => (out[NF + r] = evaluateFormula(f, env)));
+}
+
+/**
+ * Runs a constant-input episode for one person and returns its statistics (mean, peak over the
+ * states after each step; final state), from the RK4 kernel or from dopri5 evaluated at the
+ * same step times.
+ */
+function episode(integ: Integrator, make: (dt: number) => EpisodeSpec, b: Batch, c: CompiledModel = cm): Stat {
+  const spec = make(integ.dt);
+  if (spec.segments.length !== 1 || spec.window) throw new Error("episode helper handles constant-input episodes only");
+  const ei = episodeInputs(c, spec);
+  let summaries: Float64Array;
+  if (integ.kind === "rk4") {
+    const r = runEpisode(c, ei, b);
+    expect(r.diverged).toBe(0);
+    summaries = r.summaries;
+  } else {
+    const NI = c.inputs.length;
+    const NO = c.outputs.length;
+    const u = ei.inputs.slice(0, NI);
+    const y0 = new Float64Array(c.fast.length);
+    c.fastInit(b.slow, b.traits, b.events, y0);
+    const tEval = Array.from({ length: ei.nSteps }, (_, k) => (k + 1) * ei.dt);
+    const sol = dopri5((_t, y, dy) => c.fastRhs(y, dy, u, b.slow, b.traits, b.events, null), y0, 0, spec.duration, { tEval, rtol: 1e-9, atol: 1e-11 });
+    summaries = new Float64Array(NO * NSTAT);
+    const o = new Float64Array(NO);
+    for (let i = 0; i < NO; i++) summaries[i * NSTAT + 1] = -Infinity;
+    for (const y of sol.y) {
+      readouts(c, y, u, b, o);
+      for (let i = 0; i < NO; i++) {
+        summaries[i * NSTAT] += o[i] / sol.y.length;
+        summaries[i * NSTAT + 1] = Math.max(summaries[i * NSTAT + 1], o[i]);
+        summaries[i * NSTAT + 2] = o[i];
+      }
+    }
+  }
+  return (output, stat = "mean") => summaryOf(c, summaries, 0, output, stat);
+}
+
+const suffering =
+  (intensity: number, escape = 0, cost = 0) =>
+  (dt: number): EpisodeSpec =>
+    sufferingEpisode({ intensity, escape, cost, duration: 12, dt });
+
+const S_GRID = Array.from({ length: 11 }, (_, i) => i / 10);
+
+/** Compassion (mean over the episode) along the intensity grid, with its peak. */
+function compassionCurve(integ: Integrator, over: Record<string, number> = {}): { c: number[]; max: number; argmax: number } {
+  const c = S_GRID.map((s) => episode(integ, suffering(s), person(over))("C"));
+  let k = 0;
+  c.forEach((v, i) => {
+    if (v > c[k]) k = i;
+  });
+  return { c, max: c[k], argmax: S_GRID[k] };
+}
+
+describe("an episode helper agrees across integrators", () => {
+  it("RK4 at 0.05 s and 0.1 s match dopri5 to 1e-4 on every output", () => {
+    const b = person();
+    const ref = episode(INTEGRATORS[2], suffering(0.8, 0.5, 0.2), b);
+    for (const integ of INTEGRATORS.slice(0, 2)) {
+      const st = episode(integ, suffering(0.8, 0.5, 0.2), b);
+      for (const o of cm.outputs) for (const s of ["mean", "peak", "final"] as const) expect(Math.abs(st(o, s) - ref(o, s)), `${integ.name} ${o} ${s}`).toBeLessThan(1e-4);
+    }
+  });
+});
+
+describe.each(INTEGRATORS)("single person, $name", (integ) => {
+  it("H4 sweet spot: compassion is an inverted U in suffering intensity", () => {
+    const { c, max, argmax } = compassionCurve(integ);
+    expect(argmax).toBeGreaterThan(0);
+    expect(argmax).toBeLessThan(1);
+    expect(c[c.length - 1]).toBeLessThan(max - 0.05);
+  });
+
+  it("H4: low self-other distinction peaks lower and falls faster", () => {
+    const def = compassionCurve(integ);
+    const low = compassionCurve(integ, { selfOther: 0.15 });
+    expect(low.max).toBeLessThan(def.max - 0.02);
+    const fallDef = (def.max - def.c[def.c.length - 1]) / def.max;
+    const fallLow = (low.max - low.c[low.c.length - 1]) / low.max;
+    expect(fallLow).toBeGreaterThan(fallDef + 0.02);
+  });
+
+  it("H4: higher reappraisal shifts the peak right or raises it", () => {
+    const def = compassionCurve(integ);
+    const reap = compassionCurve(integ, { reappraisal: 0.8 });
+    expect(reap.argmax).toBeGreaterThanOrEqual(def.argmax);
+    expect(reap.argmax > def.argmax || reap.max > def.max + 0.02).toBe(true);
+  });
+
+  it("empathy needs both affective sharing and mentalizing", () => {
+    const run = (over: Record<string, number>): Stat => episode(integ, suffering(0.6), person(over));
+    const def = run({});
+    const noMent = run({ mentalizing: 0 });
+    const noRes = run({ resonance: 0 });
+    expect(noMent("contagion")).toBeGreaterThan(noMent("empathy") + 0.02);
+    expect(noRes("perspective")).toBeGreaterThan(noRes("empathy") + 0.02);
+    expect(def("empathy")).toBeGreaterThan(noMent("empathy") + 0.02);
+    expect(def("empathy")).toBeGreaterThan(noRes("empathy") + 0.02);
+  });
+
+  it("low self-other distinction yields more personal distress", () => {
+    const lo = episode(integ, suffering(0.8), person({ selfOther: 0.15 }))("P");
+    const hi = episode(integ, suffering(0.8), person({ selfOther: 0.8 }))("P");
+    expect(lo).toBeGreaterThan(hi + 0.05);
+  });
+
+  it("a distressed person escapes when escape is easy", () => {
+    const b = person({ selfOther: 0.15, warmth: 0.2 });
+    const easy = episode(integ, suffering(0.8, 1), b)("escape");
+    const hard = episode(integ, suffering(0.8, 0), b)("escape");
+    expect(easy).toBeGreaterThan(hard + 0.1);
+  });
+
+  it("Batson 2x2: concern helps even when escape is easy, distress does not", () => {
+    const help = (over: Record<string, number>, esc: number): number => episode(integ, suffering(0.6, esc), person(over))("help");
+    const concern = { warmth: 0.8, selfOther: 0.7 };
+    const distress = { warmth: 0.2, selfOther: 0.15 };
+    const cEasy = help(concern, 1);
+    const cHard = help(concern, 0);
+    const dEasy = help(distress, 1);
+    const dHard = help(distress, 0);
+    expect(cEasy).toBeGreaterThan(0.5);
+    expect(Math.abs(cHard - cEasy)).toBeLessThan(0.15);
+    expect(dHard - dEasy).toBeGreaterThan(0.2);
+    expect(dHard - dEasy).toBeGreaterThan(cHard - cEasy + 0.1);
+  });
+});
+
+// ---- slow level: small cohorts -----------------------------------------------------------------
+
+const healthy = resolvePopulation("healthy-adults", model);
+const N = 20;
+
+function cohort(arms: string[], days: number, o: { events?: EventSchedule[]; recordEvery?: number; c?: CompiledModel } = {}): CohortResult {
+  const c = o.c ?? cm;
+  const ids = Uint32Array.from({ length: N * arms.length }, (_, i) => i);
+  return simulateCohort(
+    c,
+    {
+      seed: 1,
+      days,
+      population: healthy,
+      arms: arms.map((id) => ({ id, protocol: resolveProtocol(id, c.model) })),
+      assignment: blockAssignment(arms.map(() => N)),
+      events: o.events,
+      recordEvery: o.recordEvery,
+    },
+    ids,
+  );
+}
+
+/** Mean over an arm's participants of a recorded variable on a recorded day. */
+function armMean(r: CohortResult, arm: number, variable: string, day: number): number {
+  const v = r.variables.indexOf(variable);
+  const d = r.days.indexOf(day);
+  if (v < 0 || d < 0) throw new Error(`no ${variable} on day ${day}`);
+  let sum = 0;
+  let n = 0;
+  for (let p = 0; p < r.ids.length; p++) {
+    if (r.arm[p] !== arm) continue;
+    sum += r.daily[(p * r.days.length + d) * r.variables.length + v];
+    n++;
+  }
+  return sum / n;
+}
+
+const change = (r: CohortResult, arm: number, variable: string, day: number): number => armMean(r, arm, variable, day) - armMean(r, arm, variable, 0);
+
+/** Mean episode statistic over an arm, each person with slow states recorded on `day`. */
+function armEpisode(integ: Integrator, r: CohortResult, arm: number, day: number, output: string, make: (dt: number) => EpisodeSpec): number {
+  const NS = cm.slow.length;
+  const NT = cm.traits.length;
+  const d = r.days.indexOf(day);
+  let sum = 0;
+  let n = 0;
+  for (let p = 0; p < r.ids.length; p++) {
+    if (r.arm[p] !== arm) continue;
+    const b = person();
+    for (let s = 0; s < NS; s++) b.slow[s] = r.daily[(p * r.days.length + d) * r.variables.length + r.variables.indexOf(cm.slow[s].id)];
+    b.traits.set(r.traits.subarray(p * NT, (p + 1) * NT));
+    sum += episode(integ, make, b)(output);
+    n++;
+  }
+  return sum / n;
+}
+
+describe("H19: empathy training vs compassion training (2 weeks)", () => {
+  const r = cohort(["empathy-training", "compassion-training"], 14);
+  const E = 0;
+  const K = 1;
+  it("final slow states in `slow` match the last recorded day", () => {
+    const NS = cm.slow.length;
+    const w = cm.index.slow.get("warmth")!;
+    const last = r.days.length - 1;
+    for (let p = 0; p < r.ids.length; p++) expect(r.slow[p * NS + w]).toBeCloseTo(r.daily[(p * r.days.length + last) * r.variables.length + r.variables.indexOf("warmth")], 12);
+  });
+  it("empathy training raises resonance more", () => {
+    expect(change(r, E, "resonance", 14)).toBeGreaterThan(change(r, K, "resonance", 14) + 0.02);
+    expect(change(r, E, "resonance", 14)).toBeGreaterThan(0.02);
+  });
+  it("compassion training raises warmth more", () => {
+    expect(change(r, K, "warmth", 14)).toBeGreaterThan(change(r, E, "warmth", 14) + 0.02);
+    expect(change(r, K, "warmth", 14)).toBeGreaterThan(0.02);
+  });
+  it.each(INTEGRATORS)("afterwards, in a suffering episode ($name): empathy training raises negAffect, compassion training posAffect", (integ) => {
+    const ep = suffering(0.6);
+    const dNeg = (a: number): number => armEpisode(integ, r, a, 14, "negAffect", ep) - armEpisode(integ, r, a, 0, "negAffect", ep);
+    const dPos = (a: number): number => armEpisode(integ, r, a, 14, "posAffect", ep) - armEpisode(integ, r, a, 0, "posAffect", ep);
+    expect(dNeg(E)).toBeGreaterThan(dNeg(K) + 0.01);
+    expect(dPos(K)).toBeGreaterThan(dPos(E) + 0.01);
+    expect(dPos(K)).toBeGreaterThan(0);
+  });
+});
+
+describe("H18: isolation–inflammation loop", () => {
+  const exclusion: EventSchedule[] = [{ event: "exclusion", from: 0, to: 55, value: 1 }];
+  const base = cohort(["waitlist"], 56);
+  const excl = cohort(["waitlist"], 56, { events: exclusion });
+  const cmNoCycle = compileModel(applyVariant(model, "no-cycle"));
+  const baseNC = cohort(["waitlist"], 56, { c: cmNoCycle });
+  const exclNC = cohort(["waitlist"], 56, { events: exclusion, c: cmNoCycle });
+  it("exclusion raises isolation, inflammation and depression", () => {
+    for (const v of ["isolation", "inflammation", "depression"]) expect(armMean(excl, 0, v, 56), v).toBeGreaterThan(armMean(base, 0, v, 56) + 0.02);
+  });
+  it("removing the cycle weakens the rise in inflammation", () => {
+    const rise = armMean(excl, 0, "inflammation", 56) - armMean(base, 0, "inflammation", 56);
+    const riseNC = armMean(exclNC, 0, "inflammation", 56) - armMean(baseNC, 0, "inflammation", 56);
+    expect(riseNC).toBeLessThan(rise - 0.01);
+  });
+});
+
+describe("F5: vagal upward spiral", () => {
+  const r = cohort(["lkm", "waitlist"], 42);
+  it("loving-kindness raises vagal tone and connectedness more than waitlist", () => {
+    expect(change(r, 0, "vagal", 42)).toBeGreaterThan(change(r, 1, "vagal", 42) + 0.01);
+    expect(change(r, 0, "connectedness", 42)).toBeGreaterThan(change(r, 1, "connectedness", 42) + 0.01);
+  });
+});
+
+describe("practice effects decay without practice", () => {
+  const r = cohort(["compassion-training"], 120, { recordEvery: 14 });
+  it("warmth at day 120 is below day 14 but not below baseline", () => {
+    const w0 = armMean(r, 0, "warmth", 0);
+    const w14 = armMean(r, 0, "warmth", 14);
+    const w120 = armMean(r, 0, "warmth", 120);
+    expect(w14).toBeGreaterThan(w0 + 0.02);
+    expect(w120).toBeLessThan(w14 - 0.01);
+    expect(w120).toBeGreaterThanOrEqual(w0 - 1e-3);
+  });
+});
+
+describe("natural course is stationary", () => {
+  const r = cohort(["waitlist"], 365, { recordEvery: 30 });
+  it.each(["depression", "isolation", "inflammation", "vagal"])("%s drifts less than 0.03 over a year", (v) => {
+    expect(Math.abs(armMean(r, 0, v, 365) - armMean(r, 0, v, 0))).toBeLessThan(0.03);
+  });
+});
