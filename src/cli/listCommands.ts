@@ -16,11 +16,15 @@ export function registerListCommands(program: Command): void {
       if (o.json) return void process.stdout.write(JSON.stringify(ps, null, 2) + "\n");
       const lines = ps.map((p) => {
         const mods = p.modules.map((m) => m.label).join("; ");
-        const home = p.home ? `${p.home.minutesPerDay} min/day x ${p.home.daysPerWeek} d/wk` : "no home practice";
-        const cls = p.classes ? `${p.classes.perWeek} x ${p.classes.minutes} min class/wk` : "no classes";
+        const home = p.home
+          ? `${p.home.minutesPerDay} min/day x ${p.home.daysPerWeek} d/wk`
+          : "no home practice";
+        const cls = p.classes
+          ? `${p.classes.perWeek} x ${p.classes.minutes} min class/wk`
+          : "no classes";
         return `${p.id.padEnd(22)} ${p.label}\n${"".padEnd(23)}${p.weeks} wk; ${cls}; ${home}${p.sessions.length ? `; ${p.sessions.length} session(s)` : ""}${p.dyad ? "; therapist dyad" : ""}\n${mods ? `${"".padEnd(23)}${mods}\n` : ""}`;
       });
-      process.stdout.write(lines.join("") );
+      process.stdout.write(lines.join(""));
     });
   program
     .command("populations")
@@ -30,8 +34,12 @@ export function registerListCommands(program: Command): void {
       const ps = loadPopulations(undefined, defaultModel());
       if (o.json) return void process.stdout.write(JSON.stringify(ps, null, 2) + "\n");
       for (const p of ps) {
-        const t = Object.entries(p.traits).map(([k, v]) => `${k}~${v.median}`).join(", ");
-        process.stdout.write(`${p.id.padEnd(24)} ${p.label}\n${"".padEnd(25)}OXTR GG ${p.genotype.oxtrGG}; ${Object.keys(p.traits).length} traits (${t})${p.practiceHours ? `; prior practice ~${p.practiceHours.median} h` : ""}\n`);
+        const t = Object.entries(p.traits)
+          .map(([k, v]) => `${k}~${v.median}`)
+          .join(", ");
+        process.stdout.write(
+          `${p.id.padEnd(24)} ${p.label}\n${"".padEnd(25)}OXTR GG ${p.genotype.oxtrGG}; ${Object.keys(p.traits).length} traits (${t})${p.practiceHours ? `; prior practice ~${p.practiceHours.median} h` : ""}\n`,
+        );
       }
     });
 }

@@ -27,7 +27,9 @@ export class CliError extends Error {
 /** Builds the command tree; each `register*` adds one sub-command. */
 export function buildProgram(): Command {
   const program = new Command("kindsim")
-    .description("A computational laboratory for the neural model of kindness-based meditation (Mascaro et al. 2015)")
+    .description(
+      "A computational laboratory for the neural model of kindness-based meditation (Mascaro et al. 2015)",
+    )
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
@@ -48,7 +50,12 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      )
+        return EXIT.ok;
       return EXIT.usage;
     }
     if (e instanceof ValidationError || e instanceof CliError) {

@@ -7,7 +7,9 @@ export function intOption(name: string, min: number, max = Number.MAX_SAFE_INTEG
   return (v: string): number => {
     const n = Number(v);
     if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(`${name} expects a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+      throw new InvalidArgumentError(
+        `${name} expects a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`,
+      );
     return n;
   };
 }
@@ -17,7 +19,9 @@ export function numberOption(name: string, min = -Infinity, max = Infinity) {
   return (v: string): number => {
     const n = Number(v);
     if (v.trim() === "" || !Number.isFinite(n) || n < min || n > max)
-      throw new InvalidArgumentError(`${name} expects a number${Number.isFinite(min) ? ` >= ${min}` : ""}${Number.isFinite(max) ? ` <= ${max}` : ""}, got ${JSON.stringify(v)}`);
+      throw new InvalidArgumentError(
+        `${name} expects a number${Number.isFinite(min) ? ` >= ${min}` : ""}${Number.isFinite(max) ? ` <= ${max}` : ""}, got ${JSON.stringify(v)}`,
+      );
     return n;
   };
 }

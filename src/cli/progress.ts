@@ -22,10 +22,15 @@ export function progressBar(label: string, quiet = false): Progress {
       const filled = Math.round(pct * width);
       const secs = (Date.now() - start) / 1000;
       const eta = pct > 0 ? secs / pct - secs : 0;
-      process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(q).padStart(3)}% ${secs.toFixed(1)}s elapsed, ~${eta.toFixed(0)}s left `);
+      process.stderr.write(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(q).padStart(3)}% ${secs.toFixed(1)}s elapsed, ~${eta.toFixed(0)}s left `,
+      );
     },
     done() {
-      if (tty) process.stderr.write(`\r${label} done in ${((Date.now() - start) / 1000).toFixed(1)}s${" ".repeat(40)}\n`);
+      if (tty)
+        process.stderr.write(
+          `\r${label} done in ${((Date.now() - start) / 1000).toFixed(1)}s${" ".repeat(40)}\n`,
+        );
     },
   };
 }

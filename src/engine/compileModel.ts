@@ -8,7 +8,13 @@
  * hand-written loop would do.
  */
 
-import { evaluateFormula, formulaToJs, identifiers, parseFormula, type Formula } from "../model/formula.js";
+import {
+  evaluateFormula,
+  formulaToJs,
+  identifiers,
+  parseFormula,
+  type Formula,
+} from "../model/formula.js";
 import { modelHash } from "../model/modelHash.js";
 import type { DaySummary, Model, ModelNode } from "../model/types.js";
 import { dynamicsFormulas } from "../model/validateModel.js";
@@ -111,7 +117,12 @@ export interface CompiledModel {
   person: PersonKernel;
   fastRhs: FastRhs;
   /** Initial fast states of one participant (the `init` formulas). */
-  fastInit: (slow: Float64Array, traits: Float64Array, events: Float64Array, y: Float64Array) => void;
+  fastInit: (
+    slow: Float64Array,
+    traits: Float64Array,
+    events: Float64Array,
+    y: Float64Array,
+  ) => void;
   /** The generated source, for inspection and debugging. */
   source: { episode: string; day: string; person: string; rhs: string };
 }
@@ -127,7 +138,12 @@ const num = (v: number): string => (Object.is(v, -0) ? "0" : v < 0 ? `(${v})` : 
 /** Adds the jitter variable inside a top-level sigmoid (state noise in logit units). */
 function withJitter(f: Formula, jit: string): Formula {
   const j: Formula = { type: "id", name: jit };
-  if (f.type === "call" && f.fn === "sigmoid") return { type: "call", fn: "sigmoid", args: [{ type: "bin", op: "+", left: f.args[0], right: j }] };
+  if (f.type === "call" && f.fn === "sigmoid")
+    return {
+      type: "call",
+      fn: "sigmoid",
+      args: [{ type: "bin", op: "+", left: f.args[0], right: j }],
+    };
   return { type: "bin", op: "+", left: f, right: j };
 }
 
@@ -137,7 +153,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   for (const [k, p] of Object.entries(model.parameters)) params[k] = p.value;
   for (const [k, v] of Object.entries(opts.params ?? {})) {
     if (!(k in params)) throw new Error(`compileModel: unknown parameter ${JSON.stringify(k)}`);
-    if (!Number.isFinite(v)) throw new Error(`compileModel: parameter ${k} must be finite, got ${v}`);
+    if (!Number.isFinite(v))
+      throw new Error(`compileModel: parameter ${k} must be finite, got ${v}`);
     params[k] = v;
   }
   const by = (level: string): ModelNode[] => model.nodes.filter((n) => n.level === level);
@@ -149,7 +166,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   const skills = slow.filter((n) => n.dynamics?.form === "train");
   const events = model.coupling.events.map((e) => e.id);
   const summaries = model.coupling.summaries;
-  const idx = <T extends { id: string }>(xs: T[]): Map<string, number> => new Map(xs.map((x, i) => [x.id, i]));
+  const idx = <T extends { id: string }>(xs: T[]): Map<string, number> =>
+    new Map(xs.map((x, i) => [x.id, i]));
   const index = {
     fast: idx(fast),
     input: idx(inputs),
@@ -182,7 +200,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
       if (e !== undefined) return `e${e}`;
       const s = index.summary.get(name);
       if (s !== undefined) return `s${s}`;
-      if (name.startsWith("load_") && index.skill.has(name.slice(5))) return `l${index.skill.get(name.slice(5))}`;
+      if (name.startsWith("load_") && index.skill.has(name.slice(5)))
+        return `l${index.skill.get(name.slice(5))}`;
       if (name in params) return num(params[name]);
       throw new Error(`compileModel: unresolved identifier ${JSON.stringify(name)}`);
     };
@@ -190,10 +209,34 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   const fastEq = fast.map((n, i) => withJitter(parseFormula(n.equation!), `__jit${i}`));
   const jitNames = (i: number): Record<string, string> => ({ [`__jit${i}`]: `j${i}` });
   const eqJs = (prefix: string): string[] =>
-    fastEq.map((f, i) => formulaToJs(f, resolver((k) => `${prefix}${k}`, jitNames(i))));
-  const tauJs = fast.map((n) => (typeof n.tau === "number" ? num(n.tau) : formulaToJs(parseFormula(String(n.tau)), resolver(() => "NaN"))));
-  const initJs = fast.map((n) => (n.init ? formulaToJs(parseFormula(n.init), resolver(() => "NaN")) : "0"));
-  const readoutJs = readouts.map((n) => formulaToJs(parseFormula(n.equation!), resolver((k) => `x${k}`)));
+    fastEq.map((f, i) =>
+      formulaToJs(
+        f,
+        resolver((k) => `${prefix}${k}`, jitNames(i)),
+      ),
+    );
+  const tauJs = fast.map((n) =>
+    typeof n.tau === "number"
+      ? num(n.tau)
+      : formulaToJs(
+          parseFormula(String(n.tau)),
+          resolver(() => "NaN"),
+        ),
+  );
+  const initJs = fast.map((n) =>
+    n.init
+      ? formulaToJs(
+          parseFormula(n.init),
+          resolver(() => "NaN"),
+        )
+      : "0",
+  );
+  const readoutJs = readouts.map((n) =>
+    formulaToJs(
+      parseFormula(n.equation!),
+      resolver((k) => `x${k}`),
+    ),
+  );
 
   const loadPerson = (): string[] => [
     ...slow.map((_, k) => `const g${k} = slow[so + ${k}];`),
@@ -245,7 +288,11 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   ep.push(...readouts.map((_, r) => `r${r} = ${readoutJs[r]};`));
   ep.push(`}`);
   ep.push(`if (inWin) {`);
-  ep.push(...range(NO).map((i) => `m${i} += ${outVar(i)}; if (${outVar(i)} > pk${i}) pk${i} = ${outVar(i)};`));
+  ep.push(
+    ...range(NO).map(
+      (i) => `m${i} += ${outVar(i)}; if (${outVar(i)} > pk${i}) pk${i} = ${outVar(i)};`,
+    ),
+  );
   ep.push(`}`);
   ep.push(`if (traj !== null && (k + 1) % every === 0) {`, ...record("(k + 1) / every"), `}`);
   ep.push(`}`);
@@ -283,14 +330,21 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   const slowRes = resolver(() => "NaN");
   const dy: string[] = [`"use strict";`, `let bad = 0;`];
   dy.push(`for (let p = 0; p < P; p++) {`);
-  dy.push(`const so = p * ${slow.length}, to = p * ${traits.length}, eo = p * ${events.length}, sb = p * ${summaries.length}, lb = p * ${skills.length};`);
+  dy.push(
+    `const so = p * ${slow.length}, to = p * ${traits.length}, eo = p * ${events.length}, sb = p * ${summaries.length}, lb = p * ${skills.length};`,
+  );
   dy.push(...loadPerson(), ...loadEvents());
   dy.push(...summaries.map((_, k) => `const s${k} = sums[sb + ${k}];`));
   dy.push(...skills.map((_, k) => `const l${k} = loads[lb + ${k}];`));
   dy.push(`let ok = true;`);
   slow.forEach((n, k) => {
     const d = n.dynamics!;
-    const f = Object.fromEntries(Object.entries(dynamicsFormulas(d)).map(([key, src]) => [key, formulaToJs(parseFormula(src), slowRes)]));
+    const f = Object.fromEntries(
+      Object.entries(dynamicsFormulas(d)).map(([key, src]) => [
+        key,
+        formulaToJs(parseFormula(src), slowRes),
+      ]),
+    );
     let a: string, b: string;
     if (d.form === "relax") {
       a = `(${f.target}) / (${f.tau})`;
@@ -307,34 +361,85 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
     dy.push(
       `let n${k} = B${k} > 1e-12 ? A${k} / B${k} + (g${k} - A${k} / B${k}) * Math.exp(-B${k} * dtDays) : g${k} + A${k} * dtDays;`,
     );
-    dy.push(`if (!Number.isFinite(n${k})) ok = false; else n${k} = Math.min(Math.max(n${k}, ${num(n.range[0])}), ${num(n.range[1])});`);
+    dy.push(
+      `if (!Number.isFinite(n${k})) ok = false; else n${k} = Math.min(Math.max(n${k}, ${num(n.range[0])}), ${num(n.range[1])});`,
+    );
   });
-  dy.push(`if (ok) { ${slow.map((_, k) => `slow[so + ${k}] = n${k};`).join(" ")} } else { bad++; if (flags !== null) flags[p] = 1; }`);
+  dy.push(
+    `if (ok) { ${slow.map((_, k) => `slow[so + ${k}] = n${k};`).join(" ")} } else { bad++; if (flags !== null) flags[p] = 1; }`,
+  );
   dy.push(`}`, `return bad;`);
   const daySrc = dy.join("\n");
-  const day = new Function("P", "slow", "traits", "events", "sums", "loads", "dtDays", "flags", daySrc) as DayKernel;
+  const day = new Function(
+    "P",
+    "slow",
+    "traits",
+    "events",
+    "sums",
+    "loads",
+    "dtDays",
+    "flags",
+    daySrc,
+  ) as DayKernel;
 
   // ---- person kernel -------------------------------------------------------------------
   const pr: string[] = [`"use strict";`, `for (let p = 0; p < P; p++) {`];
   pr.push(`const so = p * ${slow.length}, to = p * ${traits.length};`, ...loadPerson());
   pr.push(`engagement[p] = ${formulaToJs(parseFormula(model.coupling.engagement), slowRes)};`);
-  summaries.forEach((s, k) => pr.push(`otherwise[p * ${summaries.length} + ${k}] = ${formulaToJs(parseFormula(s.otherwise), slowRes)};`));
+  summaries.forEach((s, k) =>
+    pr.push(
+      `otherwise[p * ${summaries.length} + ${k}] = ${formulaToJs(parseFormula(s.otherwise), slowRes)};`,
+    ),
+  );
   pr.push(`}`);
   const personSrc = pr.join("\n");
-  const person = new Function("P", "slow", "traits", "engagement", "otherwise", personSrc) as PersonKernel;
+  const person = new Function(
+    "P",
+    "slow",
+    "traits",
+    "engagement",
+    "otherwise",
+    personSrc,
+  ) as PersonKernel;
 
   // ---- single-participant right-hand side (reference solver) ---------------------------
-  const rh: string[] = [`"use strict";`, `const so = 0, to = 0, eo = 0;`, ...loadPerson(), ...loadEvents()];
+  const rh: string[] = [
+    `"use strict";`,
+    `const so = 0, to = 0, eo = 0;`,
+    ...loadPerson(),
+    ...loadEvents(),
+  ];
   rh.push(...range(NF).map((i) => `const j${i} = jitter === null ? 0 : jitter[${i}];`));
   rh.push(...range(inputs.length).map((j) => `const u${j} = inputs[${j}];`));
   rh.push(...range(NF).map((i) => `const y${i} = y[${i}];`));
   const eqY = eqJs("y");
   rh.push(...range(NF).map((i) => `dydt[${i}] = (${eqY[i]} - y${i}) / (${tauJs[i]});`));
   const rhsSrc = rh.join("\n");
-  const fastRhs = new Function("y", "dydt", "inputs", "slow", "traits", "events", "jitter", rhsSrc) as FastRhs;
+  const fastRhs = new Function(
+    "y",
+    "dydt",
+    "inputs",
+    "slow",
+    "traits",
+    "events",
+    "jitter",
+    rhsSrc,
+  ) as FastRhs;
 
-  const initSrc = [`"use strict";`, `const so = 0, to = 0, eo = 0;`, ...loadPerson(), ...loadEvents(), ...range(NF).map((i) => `y[${i}] = ${initJs[i]};`)].join("\n");
-  const fastInit = new Function("slow", "traits", "events", "y", initSrc) as CompiledModel["fastInit"];
+  const initSrc = [
+    `"use strict";`,
+    `const so = 0, to = 0, eo = 0;`,
+    ...loadPerson(),
+    ...loadEvents(),
+    ...range(NF).map((i) => `y[${i}] = ${initJs[i]};`),
+  ].join("\n");
+  const fastInit = new Function(
+    "slow",
+    "traits",
+    "events",
+    "y",
+    initSrc,
+  ) as CompiledModel["fastInit"];
 
   return {
     model,
@@ -362,7 +467,12 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
 /** Orders readouts so that each comes after the readouts it reads (validated acyclic). */
 function orderReadouts(readouts: ModelNode[]): ModelNode[] {
   const ids = new Set(readouts.map((r) => r.id));
-  const deps = new Map(readouts.map((r) => [r.id, [...identifiers(parseFormula(r.equation!))].filter((d) => ids.has(d))]));
+  const deps = new Map(
+    readouts.map((r) => [
+      r.id,
+      [...identifiers(parseFormula(r.equation!))].filter((d) => ids.has(d)),
+    ]),
+  );
   const out: ModelNode[] = [];
   const done = new Set<string>();
   const visit = (r: ModelNode): void => {
@@ -376,7 +486,12 @@ function orderReadouts(readouts: ModelNode[]): ModelNode[] {
 }
 
 /** Evaluates a formula of person scope (slow, trait, parameter identifiers) for checks. */
-export function evaluatePersonFormula(cm: CompiledModel, src: string, slow: Float64Array, traits: Float64Array): number {
+export function evaluatePersonFormula(
+  cm: CompiledModel,
+  src: string,
+  slow: Float64Array,
+  traits: Float64Array,
+): number {
   return evaluateFormula(parseFormula(src), (name) => {
     const g = cm.index.slow.get(name);
     if (g !== undefined) return slow[g];

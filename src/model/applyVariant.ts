@@ -8,7 +8,9 @@ import type { Model, ModelNode, SlowDynamics, Variant } from "./types.js";
 import { validateModel } from "./validateModel.js";
 
 function rewrite(src: string, from: string, replacement: Formula): string {
-  return formatFormula(substitute(parseFormula(src), (n) => (n === from ? replacement : undefined)));
+  return formatFormula(
+    substitute(parseFormula(src), (n) => (n === from ? replacement : undefined)),
+  );
 }
 
 function rewriteNode(node: ModelNode, from: string, replacement: Formula): ModelNode {
@@ -26,7 +28,10 @@ function rewriteNode(node: ModelNode, from: string, replacement: Formula): Model
 /** Finds a variant of the model by id. */
 export function findVariant(model: Model, id: string): Variant {
   const v = model.variants.find((x) => x.id === id);
-  if (!v) throw new Error(`unknown variant ${JSON.stringify(id)} (model ${model.id} has: ${model.variants.map((x) => x.id).join(", ") || "none"})`);
+  if (!v)
+    throw new Error(
+      `unknown variant ${JSON.stringify(id)} (model ${model.id} has: ${model.variants.map((x) => x.id).join(", ") || "none"})`,
+    );
   return v;
 }
 
@@ -49,7 +54,12 @@ export function applyVariant(model: Model, variant: string | Variant): Model {
     if (!e) throw new Error(`variant ${v.id}: unknown edge ${edgeId}`);
     const neutral = e.neutral ?? 0;
     const repl: Formula = flip
-      ? { type: "bin", op: "-", left: { type: "num", value: 2 * neutral }, right: { type: "id", name: e.from } }
+      ? {
+          type: "bin",
+          op: "-",
+          left: { type: "num", value: 2 * neutral },
+          right: { type: "id", name: e.from },
+        }
       : neutral >= 0
         ? { type: "num", value: neutral }
         : { type: "neg", arg: { type: "num", value: -neutral } };
@@ -57,12 +67,24 @@ export function applyVariant(model: Model, variant: string | Variant): Model {
   };
   for (const e of v.removeEdges ?? []) edit(e, false);
   for (const e of v.flipEdges ?? []) edit(e, true);
-  for (const [id, eq] of Object.entries(v.equations ?? {})) nodes = nodes.map((n) => (n.id === id ? { ...n, equation: eq } : n));
+  for (const [id, eq] of Object.entries(v.equations ?? {}))
+    nodes = nodes.map((n) => (n.id === id ? { ...n, equation: eq } : n));
   const removed = new Set(v.removeEdges ?? []);
   const edges = model.edges
     .filter((e) => !removed.has(e.id))
-    .map((e) => ((v.flipEdges ?? []).includes(e.id) ? { ...e, effect: e.effect === "inhibit" ? ("drive" as const) : ("inhibit" as const) } : e));
+    .map((e) =>
+      (v.flipEdges ?? []).includes(e.id)
+        ? { ...e, effect: e.effect === "inhibit" ? ("drive" as const) : ("inhibit" as const) }
+        : e,
+    );
   // The overlaid model keeps the other variants' definitions only if they still apply.
-  const out: Model = { ...model, id: `${model.id}+${v.id}`, parameters, nodes, edges, variants: [] };
+  const out: Model = {
+    ...model,
+    id: `${model.id}+${v.id}`,
+    parameters,
+    nodes,
+    edges,
+    variants: [],
+  };
   return validateModel(JSON.parse(JSON.stringify(out)), `model ${model.id} with variant ${v.id}`);
 }

@@ -16,7 +16,9 @@ export class ValidationError extends Error {
   constructor(what: string, issues: ValidationIssue[]) {
     const lines = issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`);
     if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more`);
-    super(`${what} is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`);
+    super(
+      `${what} is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`,
+    );
     this.name = "ValidationError";
     this.issues = issues;
   }
@@ -49,7 +51,8 @@ export class Issues {
   }
 
   object(path: string, v: unknown): Record<string, unknown> | undefined {
-    if (v !== null && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
+    if (v !== null && typeof v === "object" && !Array.isArray(v))
+      return v as Record<string, unknown>;
     this.add(path, `expected an object, got ${show(v)}`);
     return undefined;
   }
@@ -71,7 +74,13 @@ export class Issues {
   number(
     path: string,
     v: unknown,
-    opts: { optional?: boolean; min?: number; max?: number; positive?: boolean; integer?: boolean } = {},
+    opts: {
+      optional?: boolean;
+      min?: number;
+      max?: number;
+      positive?: boolean;
+      integer?: boolean;
+    } = {},
   ): number | undefined {
     if (v === undefined && opts.optional) return undefined;
     const ok =
@@ -94,7 +103,12 @@ export class Issues {
     return undefined;
   }
 
-  oneOf<T extends string>(path: string, v: unknown, allowed: readonly T[], optional = false): T | undefined {
+  oneOf<T extends string>(
+    path: string,
+    v: unknown,
+    allowed: readonly T[],
+    optional = false,
+  ): T | undefined {
     if (v === undefined && optional) return undefined;
     if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
     this.add(path, `expected one of ${allowed.join(", ")}, got ${show(v)}`);
@@ -129,7 +143,8 @@ export class Issues {
   /** Reports keys that are not in `known` (typos are the commonest bad input). */
   unknownKeys(path: string, o: Record<string, unknown>, known: readonly string[]): void {
     for (const k of Object.keys(o)) {
-      if (!known.includes(k)) this.add(`${path}.${k}`, `unknown field (expected one of ${known.join(", ")})`);
+      if (!known.includes(k))
+        this.add(`${path}.${k}`, `unknown field (expected one of ${known.join(", ")})`);
     }
   }
 }

@@ -43,7 +43,10 @@ export function readDataFile(path: string, what: string): unknown {
     text = readFileSync(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${what} ${path}: ${code === "ENOENT" ? "no such file" : String(e)}`, { cause: e });
+    throw new Error(
+      `cannot read ${what} ${path}: ${code === "ENOENT" ? "no such file" : String(e)}`,
+      { cause: e },
+    );
   }
   return parseDataText(text, `${what} ${path}`);
 }

@@ -4,7 +4,14 @@
  */
 
 import { validatePrior } from "../study/sensitivity/priors.js";
-import { FormulaError, FORMULA_FUNCTIONS, identifiers, parseFormula, partialSign, type Formula } from "./formula.js";
+import {
+  FormulaError,
+  FORMULA_FUNCTIONS,
+  identifiers,
+  parseFormula,
+  partialSign,
+  type Formula,
+} from "./formula.js";
 import { Issues } from "./issues.js";
 import type {
   ContentPrimitive,
@@ -41,15 +48,7 @@ const RESERVED = new Set<string>([...FORMULA_FUNCTIONS]);
 
 /** What an identifier in a formula refers to. */
 export type Scope =
-  | "fast"
-  | "input"
-  | "readout"
-  | "slow"
-  | "trait"
-  | "param"
-  | "event"
-  | "summary"
-  | "load";
+  "fast" | "input" | "readout" | "slow" | "trait" | "param" | "event" | "summary" | "load";
 
 /** Which kinds of identifier each kind of formula may read. */
 const ALLOWED: Record<string, readonly Scope[]> = {
@@ -67,7 +66,8 @@ function formulaAt(issues: Issues, path: string, src: unknown): Formula | undefi
   try {
     return parseFormula(text);
   } catch (e) {
-    if (e instanceof FormulaError) issues.add(path, `bad formula at column ${e.position + 1}: ${e.message}`);
+    if (e instanceof FormulaError)
+      issues.add(path, `bad formula at column ${e.position + 1}: ${e.message}`);
     else throw e;
     return undefined;
   }
@@ -76,8 +76,21 @@ function formulaAt(issues: Issues, path: string, src: unknown): Formula | undefi
 function readProvenance(issues: Issues, path: string, v: unknown): Provenance | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
-  const kind = issues.oneOf(`${path}.kind`, o.kind, ["literature", "calibrated", "assumption"] as const);
-  if (kind) issues.unknownKeys(path, o, kind === "literature" ? ["kind", "citation", "note"] : kind === "calibrated" ? ["kind", "against", "note"] : ["kind", "reason"]);
+  const kind = issues.oneOf(`${path}.kind`, o.kind, [
+    "literature",
+    "calibrated",
+    "assumption",
+  ] as const);
+  if (kind)
+    issues.unknownKeys(
+      path,
+      o,
+      kind === "literature"
+        ? ["kind", "citation", "note"]
+        : kind === "calibrated"
+          ? ["kind", "against", "note"]
+          : ["kind", "reason"],
+    );
   if (kind === "literature") {
     const citation = issues.string(`${path}.citation`, o.citation);
     return citation ? { kind, citation, note: o.note as string | undefined } : undefined;
@@ -100,13 +113,23 @@ function readParameter(issues: Issues, path: string, v: unknown): ModelParameter
   const value = issues.number(`${path}.value`, o.value);
   const unit = issues.string(`${path}.unit`, o.unit);
   const provenance = readProvenance(issues, `${path}.provenance`, o.provenance);
-  const priorErrors = o.prior === undefined ? [`${path}.prior: expected a prior, got nothing`] : validatePrior(o.prior, `${path}.prior`);
+  const priorErrors =
+    o.prior === undefined
+      ? [`${path}.prior: expected a prior, got nothing`]
+      : validatePrior(o.prior, `${path}.prior`);
   for (const e of priorErrors) {
     const i = e.indexOf(": ");
     issues.add(i > 0 ? e.slice(0, i) : `${path}.prior`, i > 0 ? e.slice(i + 2) : e);
   }
-  if (value === undefined || unit === undefined || !provenance || priorErrors.length) return undefined;
-  return { value, unit, provenance, prior: o.prior as Prior, description: o.description as string | undefined };
+  if (value === undefined || unit === undefined || !provenance || priorErrors.length)
+    return undefined;
+  return {
+    value,
+    unit,
+    provenance,
+    prior: o.prior as Prior,
+    description: o.description as string | undefined,
+  };
 }
 
 function readDynamics(issues: Issues, path: string, v: unknown): SlowDynamics | undefined {
@@ -164,7 +187,10 @@ function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefin
   issues.unknownKeys(path, o, NODE_KEYS);
   const id = issues.string(`${path}.id`, o.id);
   if (id !== undefined && (!ID.test(id) || RESERVED.has(id)))
-    issues.add(`${path}.id`, `expected an identifier (letters, digits, _; not a function name), got ${JSON.stringify(id)}`);
+    issues.add(
+      `${path}.id`,
+      `expected an identifier (letters, digits, _; not a function name), got ${JSON.stringify(id)}`,
+    );
   const label = issues.string(`${path}.label`, o.label);
   const kind = issues.oneOf(`${path}.kind`, o.kind, NODE_KINDS);
   const level = issues.oneOf(`${path}.level`, o.level, NODE_LEVELS);
@@ -177,14 +203,30 @@ function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefin
   if (r) {
     const lo = issues.number(`${path}.range[0]`, r[0]);
     const hi = issues.number(`${path}.range[1]`, r[1]);
-    if (r.length !== 2) issues.add(`${path}.range`, `expected [min, max], got a list of ${r.length}`);
-    else if (lo !== undefined && hi !== undefined && !(lo < hi)) issues.add(`${path}.range`, `expected min < max, got [${lo}, ${hi}]`);
+    if (r.length !== 2)
+      issues.add(`${path}.range`, `expected [min, max], got a list of ${r.length}`);
+    else if (lo !== undefined && hi !== undefined && !(lo < hi))
+      issues.add(`${path}.range`, `expected min < max, got [${lo}, ${hi}]`);
     else if (lo !== undefined && hi !== undefined) range = [lo, hi];
   }
-  const node: Partial<ModelNode> = { id, label, kind, level, unit, meaning, regions, evidence, range };
+  const node: Partial<ModelNode> = {
+    id,
+    label,
+    kind,
+    level,
+    unit,
+    meaning,
+    regions,
+    evidence,
+    range,
+  };
   if (level === "fast") {
     if (typeof o.tau === "number") issues.number(`${path}.tau`, o.tau, { positive: true });
-    else if (o.tau === undefined) issues.add(`${path}.tau`, "expected a time constant in seconds (number or parameter id), got nothing");
+    else if (o.tau === undefined)
+      issues.add(
+        `${path}.tau`,
+        "expected a time constant in seconds (number or parameter id), got nothing",
+      );
     else issues.string(`${path}.tau`, o.tau);
     node.tau = o.tau as number | string;
     node.equation = issues.string(`${path}.equation`, o.equation);
@@ -193,10 +235,12 @@ function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefin
     node.equation = issues.string(`${path}.equation`, o.equation);
   } else if (level) {
     for (const k of ["tau", "equation", "init"] as const)
-      if (o[k] !== undefined) issues.add(`${path}.${k}`, `only fast or readout nodes have ${k} (this node is ${level})`);
+      if (o[k] !== undefined)
+        issues.add(`${path}.${k}`, `only fast or readout nodes have ${k} (this node is ${level})`);
   }
   if (level === "slow") node.dynamics = readDynamics(issues, `${path}.dynamics`, o.dynamics);
-  else if (level && o.dynamics !== undefined) issues.add(`${path}.dynamics`, `only slow nodes have dynamics (this node is ${level})`);
+  else if (level && o.dynamics !== undefined)
+    issues.add(`${path}.dynamics`, `only slow nodes have dynamics (this node is ${level})`);
   if (o.default !== undefined) node.default = issues.number(`${path}.default`, o.default);
   return node as ModelNode;
 }
@@ -204,7 +248,18 @@ function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefin
 function readEdge(issues: Issues, path: string, v: unknown): ModelEdge | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
-  issues.unknownKeys(path, o, ["id", "from", "to", "effect", "weight", "neutral", "evidence", "hypotheses", "signAt", "note"]);
+  issues.unknownKeys(path, o, [
+    "id",
+    "from",
+    "to",
+    "effect",
+    "weight",
+    "neutral",
+    "evidence",
+    "hypotheses",
+    "signAt",
+    "note",
+  ]);
   const edge: ModelEdge = {
     id: issues.string(`${path}.id`, o.id) ?? "",
     from: issues.string(`${path}.from`, o.from) ?? "",
@@ -217,7 +272,8 @@ function readEdge(issues: Issues, path: string, v: unknown): ModelEdge | undefin
     signAt: issues.numberMap(`${path}.signAt`, o.signAt, true),
     note: issues.string(`${path}.note`, o.note, true),
   };
-  if (edge.evidence.length === 0 && Array.isArray(o.evidence)) issues.add(`${path}.evidence`, "expected at least one evidence id");
+  if (edge.evidence.length === 0 && Array.isArray(o.evidence))
+    issues.add(`${path}.evidence`, "expected at least one evidence id");
   return edge;
 }
 
@@ -241,7 +297,10 @@ function readCoupling(issues: Issues, path: string, v: unknown): Coupling | unde
     const so = issues.object(p, s);
     if (!so) return;
     issues.unknownKeys(p, so, ["id", "label", "episodes", "node", "op", "combine", "otherwise"]);
-    const otherwise = typeof so.otherwise === "number" ? String(so.otherwise) : issues.string(`${p}.otherwise`, so.otherwise);
+    const otherwise =
+      typeof so.otherwise === "number"
+        ? String(so.otherwise)
+        : issues.string(`${p}.otherwise`, so.otherwise);
     summaries.push({
       id: issues.string(`${p}.id`, so.id) ?? "",
       label: issues.string(`${p}.label`, so.label) ?? "",
@@ -258,7 +317,10 @@ function readCoupling(issues: Issues, path: string, v: unknown): Coupling | unde
     const eo = issues.object(p, e);
     if (!eo) return;
     issues.unknownKeys(p, eo, ["id", "label"]);
-    events.push({ id: issues.string(`${p}.id`, eo.id) ?? "", label: issues.string(`${p}.label`, eo.label) ?? "" });
+    events.push({
+      id: issues.string(`${p}.id`, eo.id) ?? "",
+      label: issues.string(`${p}.label`, eo.label) ?? "",
+    });
   });
   const engagement = issues.string(`${path}.engagement`, o.engagement);
   return engagement ? { summaries, events, engagement } : undefined;
@@ -267,9 +329,19 @@ function readCoupling(issues: Issues, path: string, v: unknown): Coupling | unde
 function readVariant(issues: Issues, path: string, v: unknown): Variant | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
-  issues.unknownKeys(path, o, ["id", "description", "hypotheses", "set", "removeEdges", "flipEdges", "equations"]);
-  const equations = o.equations === undefined ? undefined : issues.object(`${path}.equations`, o.equations);
-  if (equations) for (const [k, x] of Object.entries(equations)) issues.string(`${path}.equations.${k}`, x);
+  issues.unknownKeys(path, o, [
+    "id",
+    "description",
+    "hypotheses",
+    "set",
+    "removeEdges",
+    "flipEdges",
+    "equations",
+  ]);
+  const equations =
+    o.equations === undefined ? undefined : issues.object(`${path}.equations`, o.equations);
+  if (equations)
+    for (const [k, x] of Object.entries(equations)) issues.string(`${path}.equations.${k}`, x);
   return {
     id: issues.string(`${path}.id`, o.id) ?? "",
     description: issues.string(`${path}.description`, o.description) ?? "",
@@ -306,8 +378,14 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     if (!eo) continue;
     issues.unknownKeys(`evidence.${k}`, eo, ["citation", "kind", "summary"]);
     const citation = issues.string(`evidence.${k}.citation`, eo.citation);
-    const kind = issues.oneOf(`evidence.${k}.kind`, eo.kind, ["finding", "review", "theory", "meta-analysis"] as const);
-    if (citation && kind) evidence[k] = { citation, kind, summary: eo.summary as string | undefined };
+    const kind = issues.oneOf(`evidence.${k}.kind`, eo.kind, [
+      "finding",
+      "review",
+      "theory",
+      "meta-analysis",
+    ] as const);
+    if (citation && kind)
+      evidence[k] = { citation, kind, summary: eo.summary as string | undefined };
   }
   const hypotheses: Model["hypotheses"] = {};
   for (const [k, h] of Object.entries(issues.object("hypotheses", o.hypotheses) ?? {})) {
@@ -319,18 +397,28 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     const par = readParameter(issues, `parameters.${k}`, p);
     if (par) parameters[k] = par;
   }
-  const nodes = (issues.array("nodes", o.nodes) ?? []).map((n, i) => readNode(issues, `nodes[${i}]`, n));
-  const edges = (issues.array("edges", o.edges) ?? []).map((e, i) => readEdge(issues, `edges[${i}]`, e));
+  const nodes = (issues.array("nodes", o.nodes) ?? []).map((n, i) =>
+    readNode(issues, `nodes[${i}]`, n),
+  );
+  const edges = (issues.array("edges", o.edges) ?? []).map((e, i) =>
+    readEdge(issues, `edges[${i}]`, e),
+  );
   const content: Model["content"] = {};
   for (const [k, c] of Object.entries(issues.object("content", o.content) ?? {})) {
     const cp = readContent(issues, `content.${k}`, c);
     if (cp) content[k] = cp;
   }
   const coupling = readCoupling(issues, "coupling", o.coupling);
-  const variants = o.variants === undefined ? [] : (issues.array("variants", o.variants) ?? []).map((v, i) => readVariant(issues, `variants[${i}]`, v));
+  const variants =
+    o.variants === undefined
+      ? []
+      : (issues.array("variants", o.variants) ?? []).map((v, i) =>
+          readVariant(issues, `variants[${i}]`, v),
+        );
   const id = issues.string("id", o.id);
   const title = issues.string("title", o.title);
-  const version = typeof o.version === "number" ? String(o.version) : issues.string("version", o.version);
+  const version =
+    typeof o.version === "number" ? String(o.version) : issues.string("version", o.version);
   const citation = issues.string("citation", o.citation);
   if (!issues.ok || !id || !title || !version || !citation || !coupling) return undefined;
   return {
@@ -353,7 +441,10 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
 /** The formulas of a slow node's dynamics, as named fields. */
 export function dynamicsFormulas(d: SlowDynamics): Record<string, string> {
   if (d.form === "relax") return { target: d.target, tau: d.tau };
-  if (d.form === "train") return d.drive ? { rate: d.rate, decay: d.decay, baseline: d.baseline, drive: d.drive } : { rate: d.rate, decay: d.decay, baseline: d.baseline };
+  if (d.form === "train")
+    return d.drive
+      ? { rate: d.rate, decay: d.decay, baseline: d.baseline, drive: d.drive }
+      : { rate: d.rate, decay: d.decay, baseline: d.baseline };
   return { drive: d.drive, decay: d.decay };
 }
 
@@ -364,7 +455,9 @@ export function scopeOf(model: Model): Map<string, Scope> {
   for (const k of Object.keys(model.parameters)) if (!scope.has(k)) scope.set(k, "param");
   for (const e of model.coupling.events) if (!scope.has(e.id)) scope.set(e.id, "event");
   for (const s of model.coupling.summaries) if (!scope.has(s.id)) scope.set(s.id, "summary");
-  for (const n of model.nodes) if (n.dynamics?.form === "train" && !scope.has(`load_${n.id}`)) scope.set(`load_${n.id}`, "load");
+  for (const n of model.nodes)
+    if (n.dynamics?.form === "train" && !scope.has(`load_${n.id}`))
+      scope.set(`load_${n.id}`, "load");
   return scope;
 }
 
@@ -372,12 +465,20 @@ export function scopeOf(model: Model): Map<string, Scope> {
 function checkSemantics(issues: Issues, model: Model): void {
   const seen = new Map<string, string>();
   const claim = (id: string, path: string): void => {
-    if (seen.has(id)) issues.add(path, `duplicate identifier ${JSON.stringify(id)} (already used at ${seen.get(id)})`);
+    if (seen.has(id))
+      issues.add(
+        path,
+        `duplicate identifier ${JSON.stringify(id)} (already used at ${seen.get(id)})`,
+      );
     else seen.set(id, path);
   };
   model.nodes.forEach((n, i) => claim(n.id, `nodes[${i}].id`));
   for (const k of Object.keys(model.parameters)) {
-    if (!ID.test(k) || RESERVED.has(k)) issues.add(`parameters.${k}`, "expected an identifier (letters, digits, _; not a function name)");
+    if (!ID.test(k) || RESERVED.has(k))
+      issues.add(
+        `parameters.${k}`,
+        "expected an identifier (letters, digits, _; not a function name)",
+      );
     claim(k, `parameters.${k}`);
   }
   model.coupling.events.forEach((e, i) => claim(e.id, `coupling.events[${i}].id`));
@@ -388,7 +489,12 @@ function checkSemantics(issues: Issues, model: Model): void {
   const used = new Set<string>();
   let parseFailed = false;
 
-  const check = (path: string, src: string | number | undefined, kind: keyof typeof ALLOWED, own?: string): Formula | undefined => {
+  const check = (
+    path: string,
+    src: string | number | undefined,
+    kind: keyof typeof ALLOWED,
+    own?: string,
+  ): Formula | undefined => {
     if (src === undefined) return undefined;
     const f = formulaAt(issues, path, src);
     if (!f) {
@@ -397,9 +503,18 @@ function checkSemantics(issues: Issues, model: Model): void {
     }
     for (const name of identifiers(f)) {
       const s = scope.get(name);
-      if (s === undefined) issues.add(path, `unknown identifier ${JSON.stringify(name)} (not a node, parameter, event or day summary)`);
-      else if (!ALLOWED[kind].includes(s)) issues.add(path, `${JSON.stringify(name)} is a ${s} identifier, which a ${kind} formula cannot read (allowed: ${ALLOWED[kind].join(", ")})`);
-      else if (s === "load" && name !== `load_${own}`) issues.add(path, `${JSON.stringify(name)} is another skill's practice load`);
+      if (s === undefined)
+        issues.add(
+          path,
+          `unknown identifier ${JSON.stringify(name)} (not a node, parameter, event or day summary)`,
+        );
+      else if (!ALLOWED[kind].includes(s))
+        issues.add(
+          path,
+          `${JSON.stringify(name)} is a ${s} identifier, which a ${kind} formula cannot read (allowed: ${ALLOWED[kind].join(", ")})`,
+        );
+      else if (s === "load" && name !== `load_${own}`)
+        issues.add(path, `${JSON.stringify(name)} is another skill's practice load`);
       used.add(name);
     }
     return f;
@@ -410,7 +525,9 @@ function checkSemantics(issues: Issues, model: Model): void {
   const broken = new Set<string>();
   model.nodes.forEach((n, i) => {
     const p = `nodes[${i}]`;
-    for (const e of n.evidence ?? []) if (!evidenceIds.has(e)) issues.add(`${p}.evidence`, `unknown evidence id ${JSON.stringify(e)}`);
+    for (const e of n.evidence ?? [])
+      if (!evidenceIds.has(e))
+        issues.add(`${p}.evidence`, `unknown evidence id ${JSON.stringify(e)}`);
     const fs: { path: string; f: Formula }[] = [];
     const add = (path: string, src: string | undefined, kind: keyof typeof ALLOWED): void => {
       const f = check(path, src, kind, n.id);
@@ -424,7 +541,8 @@ function checkSemantics(issues: Issues, model: Model): void {
     } else if (n.level === "readout") {
       add(`${p}.equation`, n.equation, "readout");
     } else if (n.level === "slow" && n.dynamics) {
-      for (const [k, src] of Object.entries(dynamicsFormulas(n.dynamics))) add(`${p}.dynamics.${k}`, src, "slow");
+      for (const [k, src] of Object.entries(dynamicsFormulas(n.dynamics)))
+        add(`${p}.dynamics.${k}`, src, "slow");
     }
     equations.set(n.id, fs);
   });
@@ -436,11 +554,15 @@ function checkSemantics(issues: Issues, model: Model): void {
     if (state.get(id) === 2) return;
     if (state.get(id) === 1) {
       const i = model.nodes.findIndex((n) => n.id === id);
-      issues.add(`nodes[${i}].equation`, `readouts form a cycle: ${[...trail, id].join(" -> ")} (readouts are algebraic and cannot depend on themselves)`);
+      issues.add(
+        `nodes[${i}].equation`,
+        `readouts form a cycle: ${[...trail, id].join(" -> ")} (readouts are algebraic and cannot depend on themselves)`,
+      );
       return;
     }
     state.set(id, 1);
-    for (const { f } of equations.get(id) ?? []) for (const d of identifiers(f)) if (scope.get(d) === "readout") visit(d, [...trail, id]);
+    for (const { f } of equations.get(id) ?? [])
+      for (const d of identifiers(f)) if (scope.get(d) === "readout") visit(d, [...trail, id]);
     state.set(id, 2);
   };
   for (const r of readouts) visit(r.id, []);
@@ -452,26 +574,42 @@ function checkSemantics(issues: Issues, model: Model): void {
     const p = `edges[${i}]`;
     if (edgeIds.has(e.id)) issues.add(`${p}.id`, `duplicate edge id ${JSON.stringify(e.id)}`);
     edgeIds.add(e.id);
-    for (const ev of e.evidence) if (!evidenceIds.has(ev)) issues.add(`${p}.evidence`, `unknown evidence id ${JSON.stringify(ev)}`);
-    for (const h of e.hypotheses ?? []) if (!(h in model.hypotheses)) issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
+    for (const ev of e.evidence)
+      if (!evidenceIds.has(ev))
+        issues.add(`${p}.evidence`, `unknown evidence id ${JSON.stringify(ev)}`);
+    for (const h of e.hypotheses ?? [])
+      if (!(h in model.hypotheses))
+        issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
     const from = nodeById.get(e.from);
     const to = nodeById.get(e.to);
     if (!from) issues.add(`${p}.from`, `unknown node ${JSON.stringify(e.from)}`);
     if (!to) issues.add(`${p}.to`, `unknown node ${JSON.stringify(e.to)}`);
     if (e.weight !== undefined) {
-      if (!(e.weight in model.parameters)) issues.add(`${p}.weight`, `unknown parameter ${JSON.stringify(e.weight)}`);
+      if (!(e.weight in model.parameters))
+        issues.add(`${p}.weight`, `unknown parameter ${JSON.stringify(e.weight)}`);
       else used.add(e.weight);
     }
     if (!from || !to) return;
     const fs = (equations.get(to.id) ?? []).map((x) => x.f);
     const mentions = fs.filter((f) => identifiers(f).has(from.id));
     if (mentions.length === 0) {
-      if (!broken.has(to.id)) issues.add(`${p}.from`, `${from.id} does not appear in the equation of ${to.id}, so the edge has no effect`);
+      if (!broken.has(to.id))
+        issues.add(
+          `${p}.from`,
+          `${from.id} does not appear in the equation of ${to.id}, so the edge has no effect`,
+        );
       return;
     }
     covered.add(`${from.id}->${to.id}`);
-    if (e.weight !== undefined && e.weight in model.parameters && !fs.some((f) => identifiers(f).has(e.weight!)))
-      issues.add(`${p}.weight`, `parameter ${e.weight} does not appear in the equation of ${to.id}`);
+    if (
+      e.weight !== undefined &&
+      e.weight in model.parameters &&
+      !fs.some((f) => identifiers(f).has(e.weight!))
+    )
+      issues.add(
+        `${p}.weight`,
+        `parameter ${e.weight} does not appear in the equation of ${to.id}`,
+      );
     if (to.level === "slow") return; // slow dynamics are checked through their targets below
     const env = (name: string): number => {
       if (e.signAt && name in e.signAt) return e.signAt[name];
@@ -485,7 +623,10 @@ function checkSemantics(issues: Issues, model: Model): void {
     try {
       sign = partialSign(mentions[0], from.id, env);
     } catch {
-      issues.add(`${p}.from`, `the effect of ${from.id} on ${to.id} is not defined at the reference point`);
+      issues.add(
+        `${p}.from`,
+        `the effect of ${from.id} on ${to.id} is not defined at the reference point`,
+      );
       return;
     }
     const want = e.effect === "inhibit" ? -1 : 1;
@@ -503,7 +644,10 @@ function checkSemantics(issues: Issues, model: Model): void {
         const dn = nodeById.get(d);
         if (!dn || dn.id === n.id || dn.level === "trait") continue;
         if (!covered.has(`${d}->${n.id}`)) {
-          issues.add(path, `${n.id} reads ${d}, but no edge ${d} -> ${n.id} declares it (expected an edge with its evidence)`);
+          issues.add(
+            path,
+            `${n.id} reads ${d}, but no edge ${d} -> ${n.id} declares it (expected an edge with its evidence)`,
+          );
           covered.add(`${d}->${n.id}`);
         }
       }
@@ -515,7 +659,8 @@ function checkSemantics(issues: Issues, model: Model): void {
     const p = `coupling.summaries[${i}]`;
     const n = nodeById.get(s.node);
     if (!n) issues.add(`${p}.node`, `unknown node ${JSON.stringify(s.node)}`);
-    else if (n.level !== "fast" && n.level !== "readout") issues.add(`${p}.node`, `expected a fast or readout node, got ${n.id} (${n.level})`);
+    else if (n.level !== "fast" && n.level !== "readout")
+      issues.add(`${p}.node`, `expected a fast or readout node, got ${n.id} (${n.level})`);
     check(`${p}.otherwise`, s.otherwise, "person");
   });
   check("coupling.engagement", model.coupling.engagement, "person");
@@ -525,42 +670,74 @@ function checkSemantics(issues: Issues, model: Model): void {
     for (const [skill, w] of Object.entries(c.trains)) {
       const n = nodeById.get(skill);
       if (!n) issues.add(`content.${k}.trains.${skill}`, `unknown node ${JSON.stringify(skill)}`);
-      else if (n.dynamics?.form !== "train") issues.add(`content.${k}.trains.${skill}`, `expected a trained skill (slow node with form: train), got ${skill}`);
+      else if (n.dynamics?.form !== "train")
+        issues.add(
+          `content.${k}.trains.${skill}`,
+          `expected a trained skill (slow node with form: train), got ${skill}`,
+        );
       if (w < 0) issues.add(`content.${k}.trains.${skill}`, `expected a load >= 0, got ${w}`);
     }
     for (const [inp, lvl] of Object.entries(c.inputs)) {
       const n = nodeById.get(inp);
-      if (!n || n.level !== "input") issues.add(`content.${k}.inputs.${inp}`, `expected an input node, got ${JSON.stringify(inp)}`);
-      else if (lvl < n.range[0] || lvl > n.range[1]) issues.add(`content.${k}.inputs.${inp}`, `expected a level within [${n.range[0]}, ${n.range[1]}], got ${lvl}`);
+      if (!n || n.level !== "input")
+        issues.add(
+          `content.${k}.inputs.${inp}`,
+          `expected an input node, got ${JSON.stringify(inp)}`,
+        );
+      else if (lvl < n.range[0] || lvl > n.range[1])
+        issues.add(
+          `content.${k}.inputs.${inp}`,
+          `expected a level within [${n.range[0]}, ${n.range[1]}], got ${lvl}`,
+        );
     }
   }
 
   // Parameters should all be used somewhere.
   for (const k of Object.keys(model.parameters)) {
-    if (!used.has(k) && !parseFailed) issues.add(`parameters.${k}`, "expected to be used by an equation or edge weight, but nothing uses it");
+    if (!used.has(k) && !parseFailed)
+      issues.add(
+        `parameters.${k}`,
+        "expected to be used by an equation or edge weight, but nothing uses it",
+      );
     const par = model.parameters[k];
     const pr = par.prior;
     const lo = "min" in pr && pr.min !== undefined ? pr.min : -Infinity;
     const hi = "max" in pr && pr.max !== undefined ? pr.max : Infinity;
-    if (par.value < lo || par.value > hi) issues.add(`parameters.${k}.value`, `value ${par.value} lies outside its prior's bounds [${lo}, ${hi}]`);
+    if (par.value < lo || par.value > hi)
+      issues.add(
+        `parameters.${k}.value`,
+        `value ${par.value} lies outside its prior's bounds [${lo}, ${hi}]`,
+      );
   }
 
   // Variants.
   model.variants.forEach((v, i) => {
     const p = `variants[${i}]`;
-    for (const k of Object.keys(v.set ?? {})) if (!(k in model.parameters)) issues.add(`${p}.set.${k}`, `unknown parameter ${JSON.stringify(k)}`);
-    for (const [j, e] of (v.removeEdges ?? []).entries()) if (!edgeIds.has(e)) issues.add(`${p}.removeEdges[${j}]`, `unknown edge ${JSON.stringify(e)}`);
-    for (const [j, e] of (v.flipEdges ?? []).entries()) if (!edgeIds.has(e)) issues.add(`${p}.flipEdges[${j}]`, `unknown edge ${JSON.stringify(e)}`);
+    for (const k of Object.keys(v.set ?? {}))
+      if (!(k in model.parameters))
+        issues.add(`${p}.set.${k}`, `unknown parameter ${JSON.stringify(k)}`);
+    for (const [j, e] of (v.removeEdges ?? []).entries())
+      if (!edgeIds.has(e))
+        issues.add(`${p}.removeEdges[${j}]`, `unknown edge ${JSON.stringify(e)}`);
+    for (const [j, e] of (v.flipEdges ?? []).entries())
+      if (!edgeIds.has(e)) issues.add(`${p}.flipEdges[${j}]`, `unknown edge ${JSON.stringify(e)}`);
     for (const [k, src] of Object.entries(v.equations ?? {})) {
       const n = nodeById.get(k);
-      if (!n || (n.level !== "fast" && n.level !== "readout")) issues.add(`${p}.equations.${k}`, `expected a fast or readout node, got ${JSON.stringify(k)}`);
+      if (!n || (n.level !== "fast" && n.level !== "readout"))
+        issues.add(
+          `${p}.equations.${k}`,
+          `expected a fast or readout node, got ${JSON.stringify(k)}`,
+        );
       else check(`${p}.equations.${k}`, src, n.level === "fast" ? "fast" : "readout");
     }
-    for (const h of v.hypotheses ?? []) if (!(h in model.hypotheses)) issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
+    for (const h of v.hypotheses ?? [])
+      if (!(h in model.hypotheses))
+        issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
   });
   const variantIds = new Set<string>();
   model.variants.forEach((v, i) => {
-    if (variantIds.has(v.id)) issues.add(`variants[${i}].id`, `duplicate variant id ${JSON.stringify(v.id)}`);
+    if (variantIds.has(v.id))
+      issues.add(`variants[${i}].id`, `duplicate variant id ${JSON.stringify(v.id)}`);
     variantIds.add(v.id);
   });
 }

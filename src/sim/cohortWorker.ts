@@ -18,7 +18,9 @@ export interface CohortJob {
 parentPort?.on("message", (job: CohortJob) => {
   try {
     const cm = compileModel(job.model, { params: job.params });
-    const result = simulateCohort(cm, job.spec, job.ids, (day) => parentPort!.postMessage({ type: "day", day }));
+    const result = simulateCohort(cm, job.spec, job.ids, (day) =>
+      parentPort!.postMessage({ type: "day", day }),
+    );
     parentPort!.postMessage({ type: "done", result });
   } catch (e) {
     parentPort!.postMessage({ type: "error", message: e instanceof Error ? e.message : String(e) });

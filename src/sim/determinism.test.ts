@@ -4,7 +4,12 @@ import { defaultModel } from "../model/loadModel.js";
 import { resolvePopulation } from "./population.js";
 import { resolveProtocol } from "./protocol.js";
 import { mergeResults, runCohort } from "./runCohort.js";
-import { blockAssignment, simulateCohort, type CohortResult, type CohortSpec } from "./simulateCohort.js";
+import {
+  blockAssignment,
+  simulateCohort,
+  type CohortResult,
+  type CohortSpec,
+} from "./simulateCohort.js";
 
 const model = defaultModel();
 const spec: CohortSpec = {
@@ -17,7 +22,11 @@ const spec: CohortSpec = {
 
 /** Every numeric array of a result, as bytes, for exact comparison. */
 function bytes(r: CohortResult): Buffer {
-  return Buffer.concat([r.daily, r.slow, r.traits, r.minutes, r.adherence].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
+  return Buffer.concat(
+    [r.daily, r.slow, r.traits, r.minutes, r.adherence].map((a) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+    ),
+  );
 }
 
 function inBatches(size: number): CohortResult {
@@ -39,8 +48,16 @@ describe("determinism", () => {
 
   it("simulateCohort does not depend on the order of participants", () => {
     const cm = compileModel(model);
-    const fwd = simulateCohort(cm, spec, Uint32Array.from({ length: 14 }, (_, i) => i));
-    const rev = simulateCohort(cm, spec, Uint32Array.from({ length: 14 }, (_, i) => 13 - i));
+    const fwd = simulateCohort(
+      cm,
+      spec,
+      Uint32Array.from({ length: 14 }, (_, i) => i),
+    );
+    const rev = simulateCohort(
+      cm,
+      spec,
+      Uint32Array.from({ length: 14 }, (_, i) => 13 - i),
+    );
     expect(Array.from(rev.ids.slice(0, 2))).toEqual([13, 12]);
     expect(bytes(mergeResults([rev])).equals(bytes(fwd))).toBe(true);
   });

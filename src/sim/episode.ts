@@ -50,27 +50,43 @@ export interface EpisodeInputs {
  * checking that every input exists and lies in its range.
  */
 export function episodeInputs(cm: CompiledModel, spec: EpisodeSpec): EpisodeInputs {
-  if (!(spec.dt > 0) || !(spec.duration > 0)) throw new Error(`episode ${spec.type}: duration and dt must be positive`);
+  if (!(spec.dt > 0) || !(spec.duration > 0))
+    throw new Error(`episode ${spec.type}: duration and dt must be positive`);
   const nSteps = Math.round(spec.duration / spec.dt);
-  if (Math.abs(nSteps * spec.dt - spec.duration) > 1e-9 * spec.duration) throw new Error(`episode ${spec.type}: duration ${spec.duration} s is not a whole number of steps of ${spec.dt} s`);
+  if (Math.abs(nSteps * spec.dt - spec.duration) > 1e-9 * spec.duration)
+    throw new Error(
+      `episode ${spec.type}: duration ${spec.duration} s is not a whole number of steps of ${spec.dt} s`,
+    );
   const NI = cm.inputs.length;
   const inputs = new Float64Array(nSteps * NI);
   const breaks = new Set<number>();
   for (const seg of spec.segments) {
     for (const [name, v] of Object.entries(seg.inputs)) {
       const j = cm.index.input.get(name);
-      if (j === undefined) throw new Error(`episode ${spec.type}: unknown input ${JSON.stringify(name)} (inputs: ${cm.inputs.map((n) => n.id).join(", ")})`);
+      if (j === undefined)
+        throw new Error(
+          `episode ${spec.type}: unknown input ${JSON.stringify(name)} (inputs: ${cm.inputs.map((n) => n.id).join(", ")})`,
+        );
       const [lo, hi] = cm.inputs[j].range;
-      if (!(v >= lo && v <= hi)) throw new Error(`episode ${spec.type}: input ${name} = ${v} lies outside [${lo}, ${hi}]`);
+      if (!(v >= lo && v <= hi))
+        throw new Error(`episode ${spec.type}: input ${name} = ${v} lies outside [${lo}, ${hi}]`);
       const k0 = Math.max(0, Math.round(seg.from / spec.dt));
       const k1 = Math.min(nSteps, Math.round(seg.to / spec.dt));
       for (let k = k0; k < k1; k++) inputs[k * NI + j] = v;
     }
-    if (seg.from > 0 && seg.from < spec.duration) breaks.add(Math.round(seg.from / spec.dt) * spec.dt);
+    if (seg.from > 0 && seg.from < spec.duration)
+      breaks.add(Math.round(seg.from / spec.dt) * spec.dt);
     if (seg.to > 0 && seg.to < spec.duration) breaks.add(Math.round(seg.to / spec.dt) * spec.dt);
   }
   const [a, b] = spec.window ?? [0, spec.duration];
-  return { inputs, nSteps, dt: spec.dt, w0: Math.round(a / spec.dt), w1: Math.round(b / spec.dt), breaks: [...breaks].sort((x, y) => x - y) };
+  return {
+    inputs,
+    nSteps,
+    dt: spec.dt,
+    w0: Math.round(a / spec.dt),
+    w1: Math.round(b / spec.dt),
+    breaks: [...breaks].sort((x, y) => x - y),
+  };
 }
 
 /** Options of the episode factories. */
@@ -79,13 +95,19 @@ export interface EpisodeTiming {
   dt?: number;
 }
 
-const whole = (type: string, inputs: Record<string, number>, t: EpisodeTiming = {}): EpisodeSpec => {
+const whole = (
+  type: string,
+  inputs: Record<string, number>,
+  t: EpisodeTiming = {},
+): EpisodeSpec => {
   const duration = t.duration ?? EPISODE_DURATION;
   return { type, duration, dt: t.dt ?? EPISODE_DT, segments: [{ from: 0, to: duration, inputs }] };
 };
 
 /** Witnessing another's suffering at some intensity, with ease of escape and cost of helping. */
-export function sufferingEpisode(o: { intensity: number; escape?: number; cost?: number } & EpisodeTiming): EpisodeSpec {
+export function sufferingEpisode(
+  o: { intensity: number; escape?: number; cost?: number } & EpisodeTiming,
+): EpisodeSpec {
   return whole("suffering", { s: o.intensity, esc: o.escape ?? 0, cost: o.cost ?? 0 }, o);
 }
 
@@ -100,17 +122,24 @@ export function stressorEpisode(o: { intensity?: number } & EpisodeTiming = {}):
 }
 
 /** An everyday social encounter: warmth of the other and their troubles. */
-export function socialEpisode(o: { warmth?: number; troubles?: number } & EpisodeTiming = {}): EpisodeSpec {
+export function socialEpisode(
+  o: { warmth?: number; troubles?: number } & EpisodeTiming = {},
+): EpisodeSpec {
   return whole("social", { kind: o.warmth ?? 0.4, s: o.troubles ?? 0.2 }, o);
 }
 
 /** A practice session presenting the inputs of its content mix (share-weighted). */
-export function practiceEpisode(cm: CompiledModel, content: ContentMix, t: EpisodeTiming = {}): EpisodeSpec {
+export function practiceEpisode(
+  cm: CompiledModel,
+  content: ContentMix,
+  t: EpisodeTiming = {},
+): EpisodeSpec {
   const inputs: Record<string, number> = {};
   for (const [c, share] of Object.entries(content)) {
     const prim = cm.model.content[c];
     if (!prim) throw new Error(`unknown content primitive ${JSON.stringify(c)}`);
-    for (const [inp, v] of Object.entries(prim.inputs)) inputs[inp] = (inputs[inp] ?? 0) + share * v;
+    for (const [inp, v] of Object.entries(prim.inputs))
+      inputs[inp] = (inputs[inp] ?? 0) + share * v;
   }
   return whole("practice", inputs, t);
 }
@@ -147,13 +176,35 @@ export function runEpisode(
   const every = opts.every ?? 1;
   const nRec = opts.record ? Math.floor(ei.nSteps / every) + 1 : 0;
   const traj = opts.record ? new Float64Array(batch.P * nRec * NO) : null;
-  const diverged = cm.episode(batch.P, batch.slow, batch.traits, batch.events, ei.inputs, ei.dt, ei.nSteps, opts.jitter ?? null, summaries, ei.w0, ei.w1, traj, every);
+  const diverged = cm.episode(
+    batch.P,
+    batch.slow,
+    batch.traits,
+    batch.events,
+    ei.inputs,
+    ei.dt,
+    ei.nSteps,
+    opts.jitter ?? null,
+    summaries,
+    ei.w0,
+    ei.w1,
+    traj,
+    every,
+  );
   return { summaries, traj: traj ?? undefined, nRec, diverged };
 }
 
 /** Reads one statistic of one output for participant p from episode summaries. */
-export function summaryOf(cm: CompiledModel, summaries: Float64Array, p: number, output: string, stat: "mean" | "peak" | "final" = "mean"): number {
+export function summaryOf(
+  cm: CompiledModel,
+  summaries: Float64Array,
+  p: number,
+  output: string,
+  stat: "mean" | "peak" | "final" = "mean",
+): number {
   const i = cm.index.output.get(output);
   if (i === undefined) throw new Error(`unknown episode output ${JSON.stringify(output)}`);
-  return summaries[(p * cm.outputs.length + i) * NSTAT + (stat === "mean" ? 0 : stat === "peak" ? 1 : 2)];
+  return summaries[
+    (p * cm.outputs.length + i) * NSTAT + (stat === "mean" ? 0 : stat === "peak" ? 1 : 2)
+  ];
 }

@@ -50,35 +50,67 @@ function readLN(issues: Issues, path: string, v: unknown): LogitNormal | undefin
 }
 
 /** Validates one population object (after `extends` is resolved) against a model. */
-export function readPopulation(issues: Issues, path: string, o: Record<string, unknown>, model?: Model): Population | undefined {
-  issues.unknownKeys(path, o, ["id", "label", "extends", "traits", "correlations", "genotype", "oxytocin", "initial", "practiceHours"]);
+export function readPopulation(
+  issues: Issues,
+  path: string,
+  o: Record<string, unknown>,
+  model?: Model,
+): Population | undefined {
+  issues.unknownKeys(path, o, [
+    "id",
+    "label",
+    "extends",
+    "traits",
+    "correlations",
+    "genotype",
+    "oxytocin",
+    "initial",
+    "practiceHours",
+  ]);
   const nodes = new Map(model?.nodes.map((n) => [n.id, n]) ?? []);
   const traits: Record<string, LogitNormal> = {};
   for (const [k, v] of Object.entries(issues.object(`${path}.traits`, o.traits ?? {}) ?? {})) {
-    if (model && nodes.get(k)?.level !== "trait") issues.add(`${path}.traits.${k}`, `expected a trait node of the model, got ${JSON.stringify(k)}`);
+    if (model && nodes.get(k)?.level !== "trait")
+      issues.add(
+        `${path}.traits.${k}`,
+        `expected a trait node of the model, got ${JSON.stringify(k)}`,
+      );
     const ln = readLN(issues, `${path}.traits.${k}`, v);
     if (ln) traits[k] = ln;
   }
   const initial: Record<string, LogitNormal> = {};
   for (const [k, v] of Object.entries(issues.object(`${path}.initial`, o.initial ?? {}) ?? {})) {
-    if (model && nodes.get(k)?.level !== "slow") issues.add(`${path}.initial.${k}`, `expected a slow node of the model, got ${JSON.stringify(k)}`);
+    if (model && nodes.get(k)?.level !== "slow")
+      issues.add(
+        `${path}.initial.${k}`,
+        `expected a slow node of the model, got ${JSON.stringify(k)}`,
+      );
     const ln = readLN(issues, `${path}.initial.${k}`, v);
     if (ln) initial[k] = ln;
   }
   const correlations: [string, string, number][] = [];
   (issues.array(`${path}.correlations`, o.correlations ?? []) ?? []).forEach((c, i) => {
     const p = `${path}.correlations[${i}]`;
-    if (!Array.isArray(c) || c.length !== 3) return issues.add(p, `expected [traitA, traitB, r], got ${JSON.stringify(c)}`);
+    if (!Array.isArray(c) || c.length !== 3)
+      return issues.add(p, `expected [traitA, traitB, r], got ${JSON.stringify(c)}`);
     const [a, b, r] = c;
-    if (typeof a !== "string" || !(a in traits)) issues.add(`${p}[0]`, `expected a trait listed under traits, got ${JSON.stringify(a)}`);
-    if (typeof b !== "string" || !(b in traits)) issues.add(`${p}[1]`, `expected a trait listed under traits, got ${JSON.stringify(b)}`);
+    if (typeof a !== "string" || !(a in traits))
+      issues.add(`${p}[0]`, `expected a trait listed under traits, got ${JSON.stringify(a)}`);
+    if (typeof b !== "string" || !(b in traits))
+      issues.add(`${p}[1]`, `expected a trait listed under traits, got ${JSON.stringify(b)}`);
     const rr = issues.number(`${p}[2]`, r, { min: -0.99, max: 0.99 });
-    if (typeof a === "string" && typeof b === "string" && rr !== undefined) correlations.push([a, b, rr]);
+    if (typeof a === "string" && typeof b === "string" && rr !== undefined)
+      correlations.push([a, b, rr]);
   });
   const g = issues.object(`${path}.genotype`, o.genotype ?? { oxtrGG: 0.45 });
   const oxtrGG = issues.number(`${path}.genotype.oxtrGG`, g?.oxtrGG, { min: 0, max: 1 });
-  const ox = issues.object(`${path}.oxytocin`, o.oxytocin ?? { median: 0.5, sd: 0.4, ggShift: 0.1 });
-  const oxLN = ox ? readLN(issues, `${path}.oxytocin`, { median: ox.median, sd: ox.sd }) : undefined;
+  const ox = issues.object(
+    `${path}.oxytocin`,
+    o.oxytocin ?? { median: 0.5, sd: 0.4, ggShift: 0.1 },
+  );
+  const oxLN = ox
+    ? readLN(issues, `${path}.oxytocin`, { median: ox.median, sd: ox.sd })
+    : undefined;
   const ggShift = issues.number(`${path}.oxytocin.ggShift`, ox?.ggShift ?? 0, { min: -1, max: 1 });
   let practiceHours: Population["practiceHours"];
   if (o.practiceHours !== undefined) {
@@ -87,36 +119,62 @@ export function readPopulation(issues: Issues, path: string, o: Record<string, u
       const median = issues.number(`${path}.practiceHours.median`, ph.median, { min: 0 });
       const sd = issues.number(`${path}.practiceHours.sd`, ph.sd, { min: 0 });
       const content = issues.numberMap(`${path}.practiceHours.content`, ph.content);
-      if (content && model) for (const k of Object.keys(content)) if (!(k in model.content)) issues.add(`${path}.practiceHours.content.${k}`, "unknown content primitive");
-      if (median !== undefined && sd !== undefined && content) practiceHours = { median, sd, content };
+      if (content && model)
+        for (const k of Object.keys(content))
+          if (!(k in model.content))
+            issues.add(`${path}.practiceHours.content.${k}`, "unknown content primitive");
+      if (median !== undefined && sd !== undefined && content)
+        practiceHours = { median, sd, content };
     }
   }
   const id = issues.string(`${path}.id`, o.id);
   const label = issues.string(`${path}.label`, o.label);
   if (!id || !label || oxtrGG === undefined || !oxLN || ggShift === undefined) return undefined;
-  return { id, label, traits, correlations, genotype: { oxtrGG }, oxytocin: { ...oxLN, ggShift }, initial, practiceHours };
+  return {
+    id,
+    label,
+    traits,
+    correlations,
+    genotype: { oxtrGG },
+    oxytocin: { ...oxLN, ggShift },
+    initial,
+    practiceHours,
+  };
 }
 
 /** Path of the shipped populations file. */
-export const POPULATIONS_FILE = fileURLToPath(new URL("../../data/populations.yaml", import.meta.url));
+export const POPULATIONS_FILE = fileURLToPath(
+  new URL("../../data/populations.yaml", import.meta.url),
+);
 
 /** Reads and validates a populations file (`populations: [...]`, with `extends`). */
 export function loadPopulations(path: string = POPULATIONS_FILE, model?: Model): Population[] {
   const raw = readDataFile(path, "population file");
   const issues = new Issues();
-  const list = raw && typeof raw === "object" && "populations" in raw ? (raw as { populations: unknown }).populations : [raw];
-  const arr = (issues.array("populations", list) ?? []).map((x, i) => issues.object(`populations[${i}]`, x) ?? {});
+  const list =
+    raw && typeof raw === "object" && "populations" in raw
+      ? (raw as { populations: unknown }).populations
+      : [raw];
+  const arr = (issues.array("populations", list) ?? []).map(
+    (x, i) => issues.object(`populations[${i}]`, x) ?? {},
+  );
   const byId = new Map(arr.map((x) => [x.id as string, x]));
   const shipped = path === POPULATIONS_FILE ? undefined : loadPopulationsRaw();
   const resolve = (x: Record<string, unknown>, depth = 0): Record<string, unknown> => {
     if (typeof x.extends !== "string" || depth > 8) return x;
     const base = byId.get(x.extends) ?? shipped?.get(x.extends);
     if (!base) {
-      issues.add(`populations(${String(x.id)}).extends`, `unknown population ${JSON.stringify(x.extends)}`);
+      issues.add(
+        `populations(${String(x.id)}).extends`,
+        `unknown population ${JSON.stringify(x.extends)}`,
+      );
       return x;
     }
     const b = resolve(base, depth + 1);
-    const merge = (k: string): Record<string, unknown> => ({ ...((b[k] as object) ?? {}), ...((x[k] as object) ?? {}) });
+    const merge = (k: string): Record<string, unknown> => ({
+      ...((b[k] as object) ?? {}),
+      ...((x[k] as object) ?? {}),
+    });
     return { ...b, ...x, traits: merge("traits"), initial: merge("initial"), extends: undefined };
   };
   const out = arr.map((x, i) => readPopulation(issues, `populations[${i}]`, resolve(x), model));
@@ -125,7 +183,9 @@ export function loadPopulations(path: string = POPULATIONS_FILE, model?: Model):
 }
 
 function loadPopulationsRaw(): Map<string, Record<string, unknown>> {
-  const raw = readDataFile(POPULATIONS_FILE, "population file") as { populations: Record<string, unknown>[] };
+  const raw = readDataFile(POPULATIONS_FILE, "population file") as {
+    populations: Record<string, unknown>[];
+  };
   return new Map(raw.populations.map((p) => [p.id as string, p]));
 }
 
@@ -133,12 +193,18 @@ function loadPopulationsRaw(): Map<string, Record<string, unknown>> {
 export function resolvePopulation(idOrPath: string, model?: Model): Population {
   if (/\.(ya?ml|json)$/i.test(idOrPath)) {
     const ps = loadPopulations(idOrPath, model);
-    if (ps.length !== 1) throw new Error(`population file ${idOrPath} holds ${ps.length} populations; expected exactly one`);
+    if (ps.length !== 1)
+      throw new Error(
+        `population file ${idOrPath} holds ${ps.length} populations; expected exactly one`,
+      );
     return ps[0];
   }
   const all = loadPopulations(POPULATIONS_FILE, model);
   const p = all.find((x) => x.id === idOrPath);
-  if (!p) throw new Error(`unknown population ${JSON.stringify(idOrPath)} (shipped: ${all.map((x) => x.id).join(", ")}; or give a .yaml file)`);
+  if (!p)
+    throw new Error(
+      `unknown population ${JSON.stringify(idOrPath)} (shipped: ${all.map((x) => x.id).join(", ")}; or give a .yaml file)`,
+    );
   return p;
 }
 
@@ -159,7 +225,12 @@ const TRAIT_STREAM = hashName("population/traits");
  * Samples participants `ids` from a population. Each participant's values depend only on
  * (seed, id): the same whatever the batch, order or thread.
  */
-export function samplePopulation(cm: CompiledModel, pop: Population, seed: number, ids: Uint32Array): Sample {
+export function samplePopulation(
+  cm: CompiledModel,
+  pop: Population,
+  seed: number,
+  ids: Uint32Array,
+): Sample {
   const NT = cm.traits.length;
   const NS = cm.slow.length;
   const names = Object.keys(pop.traits);
@@ -172,7 +243,10 @@ export function samplePopulation(cm: CompiledModel, pop: Population, seed: numbe
     corr.set(j, i, r);
   }
   const chol = new CholeskyDecomposition(corr);
-  if (!chol.isPositiveDefinite()) throw new Error(`population ${pop.id}: the declared trait correlations do not form a positive-definite matrix`);
+  if (!chol.isPositiveDefinite())
+    throw new Error(
+      `population ${pop.id}: the declared trait correlations do not form a positive-definite matrix`,
+    );
   const L = chol.lowerTriangularMatrix.to2DArray();
   const traits = new Float64Array(ids.length * NT);
   const slow = new Float64Array(ids.length * NS);
@@ -188,18 +262,27 @@ export function samplePopulation(cm: CompiledModel, pop: Population, seed: numbe
       let zi = 0;
       for (let j = 0; j <= i; j++) zi += L[i][j] * z[j];
       const t = cm.index.trait.get(names[i]);
-      if (t !== undefined) traits[tb + t] = sigmoid(logit(pop.traits[names[i]].median) + pop.traits[names[i]].sd * zi);
+      if (t !== undefined)
+        traits[tb + t] = sigmoid(logit(pop.traits[names[i]].median) + pop.traits[names[i]].sd * zi);
     }
     const gg = rng.uniform() < pop.genotype.oxtrGG ? 1 : 0;
     const tGG = cm.index.trait.get("oxtrGG");
     if (tGG !== undefined) traits[tb + tGG] = gg;
     const tOT = cm.index.trait.get("oxytocin0");
-    if (tOT !== undefined) traits[tb + tOT] = sigmoid(logit(pop.oxytocin.median) + pop.oxytocin.sd * rng.normal() + logit(0.5 + pop.oxytocin.ggShift) * gg);
+    if (tOT !== undefined)
+      traits[tb + tOT] = sigmoid(
+        logit(pop.oxytocin.median) +
+          pop.oxytocin.sd * rng.normal() +
+          logit(0.5 + pop.oxytocin.ggShift) * gg,
+      );
     const sb = p * NS;
     cm.slow.forEach((n, s) => (slow[sb + s] = n.default ?? 0.5));
     for (const name of initNames) {
       const s = cm.index.slow.get(name);
-      if (s !== undefined) slow[sb + s] = sigmoid(logit(pop.initial[name].median) + pop.initial[name].sd * rng.normal());
+      if (s !== undefined)
+        slow[sb + s] = sigmoid(
+          logit(pop.initial[name].median) + pop.initial[name].sd * rng.normal(),
+        );
     }
     // Skills start at their baseline trait; the oxytocin tone at its set point.
     for (const skill of cm.skills) {
@@ -218,7 +301,13 @@ export function samplePopulation(cm: CompiledModel, pop: Population, seed: numbe
     if (pop.practiceHours) {
       const hours = pop.practiceHours.median * Math.exp(pop.practiceHours.sd * rng.normal());
       priorHours[p] = hours;
-      applyPriorPractice(cm, pop.practiceHours.content, hours, traits.subarray(tb, tb + NT), slow.subarray(sb, sb + NS));
+      applyPriorPractice(
+        cm,
+        pop.practiceHours.content,
+        hours,
+        traits.subarray(tb, tb + NT),
+        slow.subarray(sb, sb + NS),
+      );
     }
   }
   return { ids, traits, slow, priorHours };
@@ -228,10 +317,17 @@ export function samplePopulation(cm: CompiledModel, pop: Population, seed: numbe
  * Prior practice raises each trained skill and its baseline toward 1 in proportion to the
  * load the practised content puts on it: k ← k + (1 − k)·(1 − exp(−hours·load/H)).
  */
-function applyPriorPractice(cm: CompiledModel, content: ContentMix, hours: number, traits: Float64Array, slow: Float64Array): void {
+function applyPriorPractice(
+  cm: CompiledModel,
+  content: ContentMix,
+  hours: number,
+  traits: Float64Array,
+  slow: Float64Array,
+): void {
   for (const skill of cm.skills) {
     let load = 0;
-    for (const [c, share] of Object.entries(content)) load += share * (cm.model.content[c]?.trains[skill.id] ?? 0);
+    for (const [c, share] of Object.entries(content))
+      load += share * (cm.model.content[c]?.trains[skill.id] ?? 0);
     if (load <= 0) continue;
     const gain = 1 - Math.exp((-hours * load) / PRACTICE_HOURS_SCALE);
     const s = cm.index.slow.get(skill.id)!;

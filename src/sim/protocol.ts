@@ -60,14 +60,24 @@ function readMix(issues: Issues, path: string, v: unknown, model?: Model): Conte
   let total = 0;
   for (const [k, w] of Object.entries(mix)) {
     if (w < 0) issues.add(`${path}.${k}`, `expected a share >= 0, got ${w}`);
-    if (model && !(k in model.content)) issues.add(`${path}.${k}`, `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`);
+    if (model && !(k in model.content))
+      issues.add(
+        `${path}.${k}`,
+        `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`,
+      );
     total += w;
   }
-  if (Object.keys(mix).length > 0 && Math.abs(total - 1) > 1e-6) issues.add(path, `expected shares summing to 1, got ${total}`);
+  if (Object.keys(mix).length > 0 && Math.abs(total - 1) > 1e-6)
+    issues.add(path, `expected shares summing to 1, got ${total}`);
   return mix;
 }
 
-function readPropensity(issues: Issues, path: string, v: unknown, fallback: Propensity): Propensity {
+function readPropensity(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  fallback: Propensity,
+): Propensity {
   if (v === undefined) return fallback;
   const o = issues.object(path, v);
   if (!o) return fallback;
@@ -78,10 +88,28 @@ function readPropensity(issues: Issues, path: string, v: unknown, fallback: Prop
 }
 
 /** Validates one protocol object, reporting problems under `path`. */
-export function readProtocol(issues: Issues, path: string, v: unknown, model?: Model): Protocol | undefined {
+export function readProtocol(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  model?: Model,
+): Protocol | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
-  issues.unknownKeys(path, o, ["id", "label", "citation", "weeks", "classes", "home", "modules", "sessions", "adherence", "attendance", "dyad", "social"]);
+  issues.unknownKeys(path, o, [
+    "id",
+    "label",
+    "citation",
+    "weeks",
+    "classes",
+    "home",
+    "modules",
+    "sessions",
+    "adherence",
+    "attendance",
+    "dyad",
+    "social",
+  ]);
   const id = issues.string(`${path}.id`, o.id);
   const label = issues.string(`${path}.label`, o.label);
   const citation = issues.string(`${path}.citation`, o.citation, true) ?? "";
@@ -91,9 +119,16 @@ export function readProtocol(issues: Issues, path: string, v: unknown, model?: M
     const c = issues.object(`${path}.classes`, o.classes);
     if (c)
       classes = {
-        perWeek: issues.number(`${path}.classes.perWeek`, c.perWeek, { min: 0, max: 7, integer: true }) ?? 0,
+        perWeek:
+          issues.number(`${path}.classes.perWeek`, c.perWeek, { min: 0, max: 7, integer: true }) ??
+          0,
         minutes: issues.number(`${path}.classes.minutes`, c.minutes, { min: 0, max: 1440 }) ?? 0,
-        weekday: issues.number(`${path}.classes.weekday`, c.weekday ?? 0, { min: 0, max: 6, integer: true }) ?? 0,
+        weekday:
+          issues.number(`${path}.classes.weekday`, c.weekday ?? 0, {
+            min: 0,
+            max: 6,
+            integer: true,
+          }) ?? 0,
       };
   }
   let home: Protocol["home"];
@@ -101,39 +136,54 @@ export function readProtocol(issues: Issues, path: string, v: unknown, model?: M
     const h = issues.object(`${path}.home`, o.home);
     if (h)
       home = {
-        minutesPerDay: issues.number(`${path}.home.minutesPerDay`, h.minutesPerDay, { min: 0, max: 1440 }) ?? 0,
-        daysPerWeek: issues.number(`${path}.home.daysPerWeek`, h.daysPerWeek ?? 7, { min: 0, max: 7, integer: true }) ?? 7,
+        minutesPerDay:
+          issues.number(`${path}.home.minutesPerDay`, h.minutesPerDay, { min: 0, max: 1440 }) ?? 0,
+        daysPerWeek:
+          issues.number(`${path}.home.daysPerWeek`, h.daysPerWeek ?? 7, {
+            min: 0,
+            max: 7,
+            integer: true,
+          }) ?? 7,
       };
   }
   const modules: ProtocolModule[] = [];
-  (o.modules === undefined ? [] : (issues.array(`${path}.modules`, o.modules) ?? [])).forEach((m, i) => {
-    const p = `${path}.modules[${i}]`;
-    const mo = issues.object(p, m);
-    if (!mo) return;
-    const content = readMix(issues, `${p}.content`, mo.content, model);
-    modules.push({
-      id: issues.string(`${p}.id`, mo.id) ?? "",
-      label: issues.string(`${p}.label`, mo.label) ?? "",
-      weeks: issues.number(`${p}.weeks`, mo.weeks, { positive: true }) ?? 1,
-      content: content ?? {},
-    });
-  });
+  (o.modules === undefined ? [] : (issues.array(`${path}.modules`, o.modules) ?? [])).forEach(
+    (m, i) => {
+      const p = `${path}.modules[${i}]`;
+      const mo = issues.object(p, m);
+      if (!mo) return;
+      const content = readMix(issues, `${p}.content`, mo.content, model);
+      modules.push({
+        id: issues.string(`${p}.id`, mo.id) ?? "",
+        label: issues.string(`${p}.label`, mo.label) ?? "",
+        weeks: issues.number(`${p}.weeks`, mo.weeks, { positive: true }) ?? 1,
+        content: content ?? {},
+      });
+    },
+  );
   const sessions: Protocol["sessions"] = [];
-  (o.sessions === undefined ? [] : (issues.array(`${path}.sessions`, o.sessions) ?? [])).forEach((s, i) => {
-    const p = `${path}.sessions[${i}]`;
-    const so = issues.object(p, s);
-    if (!so) return;
-    sessions.push({
-      day: issues.number(`${p}.day`, so.day, { min: 0, integer: true }) ?? 0,
-      minutes: issues.number(`${p}.minutes`, so.minutes, { positive: true, max: 1440 }) ?? 0,
-      content: readMix(issues, `${p}.content`, so.content, model) ?? {},
-    });
-  });
+  (o.sessions === undefined ? [] : (issues.array(`${path}.sessions`, o.sessions) ?? [])).forEach(
+    (s, i) => {
+      const p = `${path}.sessions[${i}]`;
+      const so = issues.object(p, s);
+      if (!so) return;
+      sessions.push({
+        day: issues.number(`${p}.day`, so.day, { min: 0, integer: true }) ?? 0,
+        minutes: issues.number(`${p}.minutes`, so.minutes, { positive: true, max: 1440 }) ?? 0,
+        content: readMix(issues, `${p}.content`, so.content, model) ?? {},
+      });
+    },
+  );
   if (weeks !== undefined && modules.length > 0) {
     const total = modules.reduce((a, m) => a + m.weeks, 0);
-    if (Math.abs(total - weeks) > 1e-9) issues.add(`${path}.modules`, `expected module weeks summing to ${weeks} (the protocol's weeks), got ${total}`);
+    if (Math.abs(total - weeks) > 1e-9)
+      issues.add(
+        `${path}.modules`,
+        `expected module weeks summing to ${weeks} (the protocol's weeks), got ${total}`,
+      );
   }
-  if (weeks !== undefined && weeks > 0 && modules.length === 0) issues.add(`${path}.modules`, "expected at least one module for a protocol lasting weeks");
+  if (weeks !== undefined && weeks > 0 && modules.length === 0)
+    issues.add(`${path}.modules`, "expected at least one module for a protocol lasting weeks");
   let dyad: Protocol["dyad"];
   if (o.dyad !== undefined) {
     const d = issues.object(`${path}.dyad`, o.dyad);
@@ -142,7 +192,10 @@ export function readProtocol(issues: Issues, path: string, v: unknown, model?: M
   let social: Protocol["social"];
   if (o.social !== undefined) {
     const s = issues.object(`${path}.social`, o.social);
-    if (s) social = { classDays: issues.number(`${path}.social.classDays`, s.classDays, { min: 0, max: 1 }) ?? 0 };
+    if (s)
+      social = {
+        classDays: issues.number(`${path}.social.classDays`, s.classDays, { min: 0, max: 1 }) ?? 0,
+      };
   }
   if (!id || !label || weeks === undefined) return undefined;
   return {
@@ -168,9 +221,19 @@ export const PROTOCOLS_FILE = fileURLToPath(new URL("../../data/protocols.yaml",
 export function loadProtocols(path: string = PROTOCOLS_FILE, model?: Model): Protocol[] {
   const raw = readDataFile(path, "protocol file");
   const issues = new Issues();
-  const list = raw && typeof raw === "object" && "protocols" in raw ? (raw as { protocols: unknown }).protocols : [raw];
+  const list =
+    raw && typeof raw === "object" && "protocols" in raw
+      ? (raw as { protocols: unknown }).protocols
+      : [raw];
   const arr = issues.array("protocols", list) ?? [];
-  const out = arr.map((p, i) => readProtocol(issues, Array.isArray((raw as { protocols?: unknown }).protocols) ? `protocols[${i}]` : "(protocol)", p, model));
+  const out = arr.map((p, i) =>
+    readProtocol(
+      issues,
+      Array.isArray((raw as { protocols?: unknown }).protocols) ? `protocols[${i}]` : "(protocol)",
+      p,
+      model,
+    ),
+  );
   issues.throwIfAny(`protocol file ${path}`);
   return out as Protocol[];
 }
@@ -179,12 +242,18 @@ export function loadProtocols(path: string = PROTOCOLS_FILE, model?: Model): Pro
 export function resolveProtocol(idOrPath: string, model?: Model): Protocol {
   if (/\.(ya?ml|json)$/i.test(idOrPath)) {
     const ps = loadProtocols(idOrPath, model);
-    if (ps.length !== 1) throw new Error(`protocol file ${idOrPath} holds ${ps.length} protocols; expected exactly one`);
+    if (ps.length !== 1)
+      throw new Error(
+        `protocol file ${idOrPath} holds ${ps.length} protocols; expected exactly one`,
+      );
     return ps[0];
   }
   const all = loadProtocols(PROTOCOLS_FILE, model);
   const p = all.find((x) => x.id === idOrPath);
-  if (!p) throw new Error(`unknown protocol ${JSON.stringify(idOrPath)} (shipped: ${all.map((x) => x.id).join(", ")}; or give a .yaml file)`);
+  if (!p)
+    throw new Error(
+      `unknown protocol ${JSON.stringify(idOrPath)} (shipped: ${all.map((x) => x.id).join(", ")}; or give a .yaml file)`,
+    );
   return p;
 }
 
@@ -209,9 +278,11 @@ export function practiceOnDay(protocol: Protocol, day: number): PracticeDay {
   if (m && protocol.classes && protocol.classes.perWeek > 0) {
     const spacing = Math.floor(7 / protocol.classes.perWeek);
     const rel = (weekday - protocol.classes.weekday + 7) % 7;
-    if (rel % spacing === 0 && rel / spacing < protocol.classes.perWeek) classMinutes = protocol.classes.minutes;
+    if (rel % spacing === 0 && rel / spacing < protocol.classes.perWeek)
+      classMinutes = protocol.classes.minutes;
   }
-  if (m && protocol.home && weekday < protocol.home.daysPerWeek) homeMinutes = protocol.home.minutesPerDay;
+  if (m && protocol.home && weekday < protocol.home.daysPerWeek)
+    homeMinutes = protocol.home.minutesPerDay;
   let sessionMinutes = 0;
   for (const s of protocol.sessions) {
     if (s.day === day) {
@@ -219,5 +290,30 @@ export function practiceOnDay(protocol: Protocol, day: number): PracticeDay {
       content = s.content;
     }
   }
-  return { classMinutes, homeMinutes, sessionMinutes, content, social: classMinutes > 0 ? (protocol.social?.classDays ?? 0) : 0 };
+  return {
+    classMinutes,
+    homeMinutes,
+    sessionMinutes,
+    content,
+    social: classMinutes > 0 ? (protocol.social?.classDays ?? 0) : 0,
+  };
+}
+
+/**
+ * The therapist's side of a dyadic protocol (CFT): the same weeks and sessions, practising the
+ * dyad's content (modelling compassion) in each session, with no home practice (H12).
+ */
+export function therapistProtocol(protocol: Protocol): Protocol | undefined {
+  if (!protocol.dyad) return undefined;
+  return {
+    ...protocol,
+    id: `${protocol.id}-therapist`,
+    label: `${protocol.label}: therapist`,
+    home: undefined,
+    modules: protocol.modules.map((m) => ({ ...m, content: protocol.dyad!.content })),
+    sessions: protocol.sessions.map((s) => ({ ...s, content: protocol.dyad!.content })),
+    adherence: { mean: 0.99, sd: 0 },
+    attendance: { mean: 0.99, sd: 0 },
+    dyad: undefined,
+  };
 }

@@ -31,13 +31,21 @@ function startWorker(): Worker {
 
 /** Merges per-thread results (each in its own id order) into one result in id order. */
 export function mergeResults(parts: CohortResult[]): CohortResult {
-  if (parts.length === 1 && parts[0].ids.every((id, i, a) => i === 0 || a[i - 1] < id)) return parts[0];
+  if (parts.length === 1 && parts[0].ids.every((id, i, a) => i === 0 || a[i - 1] < id))
+    return parts[0];
   const first = parts[0];
   const N = parts.reduce((a, r) => a + r.ids.length, 0);
-  const order = parts.flatMap((r, t) => Array.from(r.ids, (id, p) => ({ id, t, p }))).sort((a, b) => a.id - b.id);
+  const order = parts
+    .flatMap((r, t) => Array.from(r.ids, (id, p) => ({ id, t, p })))
+    .sort((a, b) => a.id - b.id);
   const per = (key: keyof CohortResult, width: number): Float64Array => {
     const out = new Float64Array(N * width);
-    order.forEach((o, i) => out.set((parts[o.t][key] as Float64Array).subarray(o.p * width, (o.p + 1) * width), i * width));
+    order.forEach((o, i) =>
+      out.set(
+        (parts[o.t][key] as Float64Array).subarray(o.p * width, (o.p + 1) * width),
+        i * width,
+      ),
+    );
     return out;
   };
   const NV = first.variables.length * first.days.length;
@@ -61,7 +69,11 @@ export function mergeResults(parts: CohortResult[]): CohortResult {
  * Simulates every participant of `spec` (ids 0 … N−1), on `threads` worker threads.
  * The result does not depend on the number of threads.
  */
-export async function runCohort(model: Model, spec: CohortSpec, opts: RunCohortOptions = {}): Promise<CohortResult> {
+export async function runCohort(
+  model: Model,
+  spec: CohortSpec,
+  opts: RunCohortOptions = {},
+): Promise<CohortResult> {
   const N = spec.assignment.length;
   const threads = Math.max(1, Math.min(opts.threads ?? 1, N));
   const total = N * spec.days;
@@ -73,21 +85,27 @@ export async function runCohort(model: Model, spec: CohortSpec, opts: RunCohortO
   let done = 0;
   const parts = await Promise.all(
     Array.from({ length: threads }, (_, t) => {
-      const ids = Uint32Array.from({ length: Math.ceil((N - t) / threads) }, (_, i) => t + i * threads);
+      const ids = Uint32Array.from(
+        { length: Math.ceil((N - t) / threads) },
+        (_, i) => t + i * threads,
+      );
       return new Promise<CohortResult>((resolve, reject) => {
         const w = startWorker();
-        w.on("message", (m: { type: string; day?: number; result?: CohortResult; message?: string }) => {
-          if (m.type === "day") {
-            done += ids.length;
-            opts.onProgress?.(done / total);
-          } else if (m.type === "done") {
-            resolve(m.result!);
-            void w.terminate();
-          } else {
-            reject(new Error(m.message));
-            void w.terminate();
-          }
-        });
+        w.on(
+          "message",
+          (m: { type: string; day?: number; result?: CohortResult; message?: string }) => {
+            if (m.type === "day") {
+              done += ids.length;
+              opts.onProgress?.(done / total);
+            } else if (m.type === "done") {
+              resolve(m.result!);
+              void w.terminate();
+            } else {
+              reject(new Error(m.message));
+              void w.terminate();
+            }
+          },
+        );
         w.on("error", reject);
         const job: CohortJob = { model, params: opts.params, spec, ids };
         w.postMessage(job);

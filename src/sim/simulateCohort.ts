@@ -8,7 +8,15 @@
 
 import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../engine/random.js";
-import { EPISODE_DT, EPISODE_DURATION, episodeInputs, practiceEpisode, socialEpisode, stressorEpisode, type EpisodeInputs } from "./episode.js";
+import {
+  EPISODE_DT,
+  EPISODE_DURATION,
+  episodeInputs,
+  practiceEpisode,
+  socialEpisode,
+  stressorEpisode,
+  type EpisodeInputs,
+} from "./episode.js";
 import { samplePopulation, type Population } from "./population.js";
 import { practiceOnDay, type ContentMix, type Protocol } from "./protocol.js";
 
@@ -30,6 +38,8 @@ export interface CohortArm {
   protocol: Protocol;
   /** Day the programme starts (default 0). */
   startDay?: number;
+  /** Population of this arm, when it differs from the cohort's (e.g. CFT therapists). */
+  population?: Population;
 }
 
 /** Everything a cohort simulation needs besides the compiled model. */
@@ -91,6 +101,8 @@ const STREAMS = {
 };
 
 const EP = { social: 0, class: 1, practice: 2, stressor: 3 } as const;
+/** Pseudo-days of the equilibration rounds: random substreams that no simulated day uses. */
+const EQUILIBRATION_DAY = 250_000;
 
 /** Episode inputs cached by content (the same for everyone doing that content). */
 class InputCache {
@@ -109,7 +121,9 @@ class InputCache {
     return e;
   }
   practice(content: ContentMix): EpisodeInputs {
-    return this.get(`practice:${JSON.stringify(content)}`, () => practiceEpisode(this.cm, content, { dt: this.dt, duration: this.seconds }));
+    return this.get(`practice:${JSON.stringify(content)}`, () =>
+      practiceEpisode(this.cm, content, { dt: this.dt, duration: this.seconds }),
+    );
   }
 }
 
@@ -117,7 +131,12 @@ class InputCache {
  * Simulates participants `ids` of a cohort over `spec.days` days.
  * `onDay` is called after each day (for progress bars).
  */
-export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32Array, onDay?: (day: number) => void): CohortResult {
+export function simulateCohort(
+  cm: CompiledModel,
+  spec: CohortSpec,
+  ids: Uint32Array,
+  onDay?: (day: number) => void,
+): CohortResult {
   const P = ids.length;
   const NS = cm.slow.length;
   const NT = cm.traits.length;
@@ -131,9 +150,12 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
   const noise = spec.noise ?? 0.3;
   const stressorRate = spec.stressorRate ?? 0.15;
   const every = Math.max(1, Math.floor(spec.recordEvery ?? 1));
-  for (const id of ids) if (id >= spec.assignment.length) throw new Error(`participant ${id} has no arm assignment`);
+  for (const id of ids)
+    if (id >= spec.assignment.length) throw new Error(`participant ${id} has no arm assignment`);
+  if (!Number.isInteger(spec.days) || spec.days < 0 || spec.days > 36_500)
+    throw new Error(`days must be a whole number from 0 to 36500 (100 years), got ${spec.days}`);
 
-  const sample = samplePopulation(cm, spec.population, spec.seed, ids);
+  const sample = sampleArms(cm, spec, ids);
   const { traits, slow } = sample;
   const arm = new Uint16Array(P);
   const adherence = new Float64Array(P);
@@ -197,17 +219,41 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
   const flags = new Uint8Array(P);
   const frozen = flags;
 
-  const runSlot = (slot: number, count: number, day: number, ei: EpisodeInputs, sd = noise): void => {
+  const runSlot = (
+    slot: number,
+    count: number,
+    day: number,
+    ei: EpisodeInputs,
+    sd = noise,
+  ): void => {
     if (count === 0) return;
     for (let q = 0; q < count; q++) {
       const p = members[q];
       gSlow.set(slow.subarray(p * NS, (p + 1) * NS), q * NS);
       gTraits.set(traits.subarray(p * NT, (p + 1) * NT), q * NT);
       gEvents.set(events.subarray(p * NE, (p + 1) * NE), q * NE);
-      const rj = new RandomStream(spec.seed, ids[p], RandomStream.substream(STREAMS.jitter, (day * 4 + slot) % (1 << 20)));
+      const rj = new RandomStream(
+        spec.seed,
+        ids[p],
+        RandomStream.substream(STREAMS.jitter, (day * 4 + slot) % (1 << 20)),
+      );
       if (sd > 0) for (let i = 0; i < NF; i++) gJit[q * NF + i] = sd * rj.normal();
     }
-    cm.episode(count, gSlow, gTraits, gEvents, ei.inputs, ei.dt, ei.nSteps, sd > 0 ? gJit : null, gOut, ei.w0, ei.w1, null, 1);
+    cm.episode(
+      count,
+      gSlow,
+      gTraits,
+      gEvents,
+      ei.inputs,
+      ei.dt,
+      ei.nSteps,
+      sd > 0 ? gJit : null,
+      gOut,
+      ei.w0,
+      ei.w1,
+      null,
+      1,
+    );
     for (let q = 0; q < count; q++) {
       const p = members[q];
       ran[p * 4 + slot] = 1;
@@ -232,22 +278,38 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
   };
 
   const social = cache.get("social", () => socialEpisode({ dt, duration: seconds }));
-  const stressor = cache.get("stressor", () => stressorEpisode({ intensity: 0.6, dt, duration: seconds }));
+  const stressor = cache.get("stressor", () =>
+    stressorEpisode({ intensity: 0.6, dt, duration: seconds }),
+  );
   const classSocial = new Map<number, EpisodeInputs>();
 
   // Equilibration: move the milieu to the fixed point of a typical day without practice.
-  const rounds = spec.equilibrate ?? 6;
+  // Each round runs a noisy social and stressor episode (on substreams no real day uses),
+  // and jumps the slow level to the targets that day implies; the start is the average state
+  // over the second half of the rounds (Polyak averaging), which is unbiased for the fixed
+  // point of the *expected* day even where summaries enter the dynamics as products.
+  const rounds = spec.equilibrate ?? 8;
+  const avg = new Float64Array(P * NS);
+  let nAvg = 0;
   for (let r = 0; r < rounds; r++) {
     cm.person(P, slow, traits, engagement, otherwise);
     ran.fill(0);
     for (let p = 0; p < P; p++) members[p] = p;
-    runSlot(EP.social, P, 0, social, 0);
-    runSlot(EP.stressor, P, 0, stressor, 0);
+    const pseudoDay = EQUILIBRATION_DAY + r;
+    runSlot(EP.social, P, pseudoDay, social);
+    runSlot(EP.stressor, P, pseudoDay, stressor);
     for (let p = 0; p < P; p++)
       for (let k = 0; k < NSum; k++)
-        sums[p * NSum + k] = stressorRate * summarise(p, k, (1 << EP.social) | (1 << EP.stressor)) + (1 - stressorRate) * summarise(p, k, 1 << EP.social);
-    cm.day(P, slow, traits, events, sums, loads, 60, flags);
+        sums[p * NSum + k] =
+          stressorRate * summarise(p, k, (1 << EP.social) | (1 << EP.stressor)) +
+          (1 - stressorRate) * summarise(p, k, 1 << EP.social);
+    cm.day(P, slow, traits, events, sums, loads, 365, flags);
+    if (2 * r >= rounds) {
+      nAvg++;
+      for (let i = 0; i < slow.length; i++) avg[i] += (slow[i] - avg[i]) / nAvg;
+    }
   }
+  if (nAvg > 0) slow.set(avg);
   cm.person(P, slow, traits, engagement, otherwise);
   record(0);
   let nextRec = 1;
@@ -259,9 +321,13 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
     events.fill(0);
     for (const ev of spec.events ?? []) {
       const e = cm.index.event.get(ev.event);
-      if (e === undefined) throw new Error(`unknown event ${JSON.stringify(ev.event)} (model events: ${cm.events.join(", ")})`);
+      if (e === undefined)
+        throw new Error(
+          `unknown event ${JSON.stringify(ev.event)} (model events: ${cm.events.join(", ")})`,
+        );
       if (day < ev.from || day > ev.to) continue;
-      for (let p = 0; p < P; p++) if (!ev.arms || ev.arms.includes(spec.arms[arm[p]].id)) events[p * NE + e] = ev.value;
+      for (let p = 0; p < P; p++)
+        if (!ev.arms || ev.arms.includes(spec.arms[arm[p]].id)) events[p * NE + e] = ev.value;
     }
     cm.person(P, slow, traits, engagement, otherwise);
 
@@ -283,11 +349,18 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
       const classMembers: number[] = [];
       for (let p = 0; p < P; p++) {
         if (arm[p] !== a || frozen[p]) continue;
-        const r = new RandomStream(spec.seed, ids[p], RandomStream.substream(STREAMS.day, day % (1 << 20)));
+        const r = new RandomStream(
+          spec.seed,
+          ids[p],
+          RandomStream.substream(STREAMS.day, day % (1 << 20)),
+        );
         const attends = plan.classMinutes > 0 && r.uniform() < attendance[p];
         const home = plan.homeMinutes > 0 && r.uniform() < adherence[p];
         const session = plan.sessionMinutes > 0 && r.uniform() < attendance[p];
-        const mins = (attends ? plan.classMinutes : 0) + (home ? plan.homeMinutes : 0) + (session ? plan.sessionMinutes : 0);
+        const mins =
+          (attends ? plan.classMinutes : 0) +
+          (home ? plan.homeMinutes : 0) +
+          (session ? plan.sessionMinutes : 0);
         if (mins <= 0) continue;
         dayMinutes[p] = mins;
         minutes[p] += mins;
@@ -303,12 +376,21 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
         if (attends && plan.social > 0) classMembers.push(p);
         nClass = classMembers.length;
       }
-      if (Object.keys(plan.content).length > 0) runSlot(EP.practice, nPractice, day, cache.practice(plan.content));
+      if (Object.keys(plan.content).length > 0)
+        runSlot(EP.practice, nPractice, day, cache.practice(plan.content));
       if (nClass > 0) {
         const key = Math.round(plan.social * 100);
         let ei = classSocial.get(key);
         if (!ei) {
-          ei = episodeInputs(cm, socialEpisode({ warmth: Math.min(1, 0.4 + 0.4 * plan.social), troubles: 0.2, dt, duration: seconds }));
+          ei = episodeInputs(
+            cm,
+            socialEpisode({
+              warmth: Math.min(1, 0.4 + 0.4 * plan.social),
+              troubles: 0.2,
+              dt,
+              duration: seconds,
+            }),
+          );
           classSocial.set(key, ei);
         }
         classMembers.forEach((p, q) => (members[q] = p));
@@ -320,13 +402,18 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
     n = 0;
     for (let p = 0; p < P; p++) {
       if (frozen[p]) continue;
-      const r = new RandomStream(spec.seed, ids[p], RandomStream.substream(STREAMS.day, day % (1 << 20)));
+      const r = new RandomStream(
+        spec.seed,
+        ids[p],
+        RandomStream.substream(STREAMS.day, day % (1 << 20)),
+      );
       r.seek(1);
       if (r.uniform() < stressorRate) members[n++] = p;
     }
     runSlot(EP.stressor, n, day, stressor);
 
-    for (let p = 0; p < P; p++) for (let k = 0; k < NSum; k++) sums[p * NSum + k] = summarise(p, k, 0b1111);
+    for (let p = 0; p < P; p++)
+      for (let k = 0; k < NSum; k++) sums[p * NSum + k] = summarise(p, k, 0b1111);
     if (cm.day(P, slow, traits, events, sums, loads, 1, flags) > 0) {
       diverged = 0;
       for (let p = 0; p < P; p++) diverged += flags[p];
@@ -335,7 +422,58 @@ export function simulateCohort(cm: CompiledModel, spec: CohortSpec, ids: Uint32A
     if (nextRec < recDays.length && recDays[nextRec] === day + 1) record(nextRec++);
     onDay?.(day);
   }
-  return { ids, arm, days: recDays, variables, daily, traits, slow, minutes, practiceDays, adherence, priorHours: sample.priorHours, diverged };
+  return {
+    ids,
+    arm,
+    days: recDays,
+    variables,
+    daily,
+    traits,
+    slow,
+    minutes,
+    practiceDays,
+    adherence,
+    priorHours: sample.priorHours,
+    diverged,
+  };
+}
+
+/** Samples each participant from the population of their arm (or the cohort's). */
+function sampleArms(
+  cm: CompiledModel,
+  spec: CohortSpec,
+  ids: Uint32Array,
+): ReturnType<typeof samplePopulation> {
+  const pops = spec.arms.map((a) => a.population ?? spec.population);
+  if (pops.every((p) => p === spec.population))
+    return samplePopulation(cm, spec.population, spec.seed, ids);
+  const NT = cm.traits.length;
+  const NS = cm.slow.length;
+  const out = {
+    ids,
+    traits: new Float64Array(ids.length * NT),
+    slow: new Float64Array(ids.length * NS),
+    priorHours: new Float64Array(ids.length),
+  };
+  pops.forEach((pop, a) => {
+    const idx: number[] = [];
+    ids.forEach((id, p) => {
+      if (spec.assignment[id] === a) idx.push(p);
+    });
+    if (idx.length === 0) return;
+    const s = samplePopulation(
+      cm,
+      pop,
+      spec.seed,
+      Uint32Array.from(idx, (p) => ids[p]),
+    );
+    idx.forEach((p, q) => {
+      out.traits.set(s.traits.subarray(q * NT, (q + 1) * NT), p * NT);
+      out.slow.set(s.slow.subarray(q * NS, (q + 1) * NS), p * NS);
+      out.priorHours[p] = s.priorHours[q];
+    });
+  });
+  return out;
 }
 
 function logit(p: number): number {
