@@ -21,18 +21,37 @@ describe("handWrittenEpisode", () => {
     const cm = compileModel(defaultModel());
     expect(cm.fast.map((n) => n.id)).toEqual([...HAND_FAST]);
     const P = 6;
-    const NS = cm.slow.length, NT = cm.traits.length, NE = cm.events.length, NF = cm.fast.length, NO = cm.outputs.length;
+    const NS = cm.slow.length,
+      NT = cm.traits.length,
+      NE = cm.events.length,
+      NF = cm.fast.length,
+      NO = cm.outputs.length;
     const slow = new Float64Array(P * NS);
     const traits = new Float64Array(P * NT);
     const events = new Float64Array(P * NE);
     // Varied, deterministic values in [0.05, 0.95].
     for (let i = 0; i < slow.length; i++) slow[i] = 0.05 + 0.9 * ((i * 0.6180339887) % 1);
     for (let i = 0; i < traits.length; i++) traits[i] = 0.05 + 0.9 * ((i * 0.4142135623 + 0.3) % 1);
-    for (let p = 0; p < P; p++) events[p * NE + cm.index.event.get("endotoxin")!] = p % 2 === 0 ? 0 : 0.5 * p / P;
+    for (let p = 0; p < P; p++)
+      events[p * NE + cm.index.event.get("endotoxin")!] = p % 2 === 0 ? 0 : (0.5 * p) / P;
     for (const spec of [mixed, { ...mixed, dt: 0.05 }]) {
       const ei = episodeInputs(cm, spec);
       const out = new Float64Array(P * NO * NSTAT);
-      const bad = cm.episode(P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, null, out, ei.w0, ei.w1, null, 1);
+      const bad = cm.episode(
+        P,
+        slow,
+        traits,
+        events,
+        ei.inputs,
+        ei.dt,
+        ei.nSteps,
+        null,
+        out,
+        ei.w0,
+        ei.w1,
+        null,
+        1,
+      );
       expect(bad).toBe(0);
       const fin = new Float64Array(P * NF);
       handWrittenEpisode(cm, P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, fin);

@@ -33,7 +33,10 @@ export function handWrittenEpisode(
   outFinal: Float64Array,
 ): void {
   for (let i = 0; i < NF; i++) {
-    if (cm.fast[i]?.id !== HAND_FAST[i]) throw new Error(`handWrittenEpisode: fast node ${i} is ${cm.fast[i]?.id}, expected ${HAND_FAST[i]} (default model only)`);
+    if (cm.fast[i]?.id !== HAND_FAST[i])
+      throw new Error(
+        `handWrittenEpisode: fast node ${i} is ${cm.fast[i]?.id}, expected ${HAND_FAST[i]} (default model only)`,
+      );
   }
   const par = (k: string): number => {
     const v = cm.params[k];
@@ -47,17 +50,68 @@ export function handWrittenEpisode(
   };
 
   // ---- parameters, read once -----------------------------------------------------------
-  const a0 = par("a0"), a1 = par("a1"), a2 = par("a2"), a3 = par("a3"), a4 = par("a4"), a5 = par("a5"), a6 = par("a6"), a7 = par("a7");
-  const y0 = par("y0"), y1 = par("y1"), y2 = par("y2"), y3 = par("y3"), y4 = par("y4"), y5 = par("y5");
-  const m0 = par("m0"), m1 = par("m1");
-  const f0 = par("f0"), f1 = par("f1"), f2 = par("f2"), f3 = par("f3"), f4 = par("f4"), f5 = par("f5"), f6 = par("f6"), f7 = par("f7");
-  const z0 = par("z0"), z1 = par("z1"), z2 = par("z2"), z3 = par("z3");
-  const r0 = par("r0"), r1 = par("r1"), r2 = par("r2"), r3 = par("r3");
-  const x0 = par("x0"), x1 = par("x1"), x2 = par("x2");
-  const d0 = par("d0"), d1 = par("d1"), d2 = par("d2"), d3 = par("d3"), d4 = par("d4"), d5 = par("d5");
-  const p0 = par("p0"), p1 = par("p1"), p2 = par("p2"), p3 = par("p3"), p4 = par("p4"), p5 = par("p5"), p6 = par("p6"), p7 = par("p7");
-  const c0 = par("c0"), c1 = par("c1"), c2 = par("c2"), c3 = par("c3"), c4 = par("c4"), c5 = par("c5"), c6 = par("c6"), c7 = par("c7");
-  const w0 = par("w0"), w1 = par("w1"), w2 = par("w2"), w3 = par("w3"), w4 = par("w4");
+  const a0 = par("a0"),
+    a1 = par("a1"),
+    a2 = par("a2"),
+    a3 = par("a3"),
+    a4 = par("a4"),
+    a5 = par("a5"),
+    a6 = par("a6"),
+    a7 = par("a7");
+  const y0 = par("y0"),
+    y1 = par("y1"),
+    y2 = par("y2"),
+    y3 = par("y3"),
+    y4 = par("y4"),
+    y5 = par("y5");
+  const m0 = par("m0"),
+    m1 = par("m1");
+  const f0 = par("f0"),
+    f1 = par("f1"),
+    f2 = par("f2"),
+    f3 = par("f3"),
+    f4 = par("f4"),
+    f5 = par("f5"),
+    f6 = par("f6"),
+    f7 = par("f7");
+  const z0 = par("z0"),
+    z1 = par("z1"),
+    z2 = par("z2"),
+    z3 = par("z3");
+  const r0 = par("r0"),
+    r1 = par("r1"),
+    r2 = par("r2"),
+    r3 = par("r3");
+  const x0 = par("x0"),
+    x1 = par("x1"),
+    x2 = par("x2");
+  const d0 = par("d0"),
+    d1 = par("d1"),
+    d2 = par("d2"),
+    d3 = par("d3"),
+    d4 = par("d4"),
+    d5 = par("d5");
+  const p0 = par("p0"),
+    p1 = par("p1"),
+    p2 = par("p2"),
+    p3 = par("p3"),
+    p4 = par("p4"),
+    p5 = par("p5"),
+    p6 = par("p6"),
+    p7 = par("p7");
+  const c0 = par("c0"),
+    c1 = par("c1"),
+    c2 = par("c2"),
+    c3 = par("c3"),
+    c4 = par("c4"),
+    c5 = par("c5"),
+    c6 = par("c6"),
+    c7 = par("c7");
+  const w0 = par("w0"),
+    w1 = par("w1"),
+    w2 = par("w2"),
+    w3 = par("w3"),
+    w4 = par("w4");
   // Time constants (s) from the YAML, as reciprocals like the compiled kernel.
   const tauOf = (id: string): number => {
     const tau = cm.fast[idx(cm.index.fast, id)].tau;
@@ -65,50 +119,167 @@ export function handWrittenEpisode(
     if (!(t > 0)) throw new Error(`handWrittenEpisode: tau of ${id} is not a positive number`);
     return 1 / t;
   };
-  const iA = tauOf("A"), iY = tauOf("Y"), iM = tauOf("M"), iF = tauOf("F"), iZ = tauOf("Z"), iR = tauOf("R");
-  const iX = tauOf("X"), iD = tauOf("D"), iP = tauOf("P"), iC = tauOf("C"), iW = tauOf("W");
+  const iA = tauOf("A"),
+    iY = tauOf("Y"),
+    iM = tauOf("M"),
+    iF = tauOf("F"),
+    iZ = tauOf("Z"),
+    iR = tauOf("R");
+  const iX = tauOf("X"),
+    iD = tauOf("D"),
+    iP = tauOf("P"),
+    iC = tauOf("C"),
+    iW = tauOf("W");
 
   // ---- layouts ---------------------------------------------------------------------------
-  const NS = cm.slow.length, NT = cm.traits.length, NE = cm.events.length, NI = cm.inputs.length;
+  const NS = cm.slow.length,
+    NT = cm.traits.length,
+    NE = cm.events.length,
+    NI = cm.inputs.length;
   const S = (k: string): number => idx(cm.index.slow, k);
-  const sAttention = S("attention"), sReappraisal = S("reappraisal"), sWarmth = S("warmth"), sResonance = S("resonance");
-  const sMentalizing = S("mentalizing"), sMirroring = S("mirroring"), sSelfOther = S("selfOther"), sMalleability = S("malleability");
-  const sInflammation = S("inflammation"), sIsolation = S("isolation"), sDepression = S("depression"), sVagal = S("vagal");
-  const sOxytocin = S("oxytocin"), sPower = S("power");
+  const sAttention = S("attention"),
+    sReappraisal = S("reappraisal"),
+    sWarmth = S("warmth"),
+    sResonance = S("resonance");
+  const sMentalizing = S("mentalizing"),
+    sMirroring = S("mirroring"),
+    sSelfOther = S("selfOther"),
+    sMalleability = S("malleability");
+  const sInflammation = S("inflammation"),
+    sIsolation = S("isolation"),
+    sDepression = S("depression"),
+    sVagal = S("vagal");
+  const sOxytocin = S("oxytocin"),
+    sPower = S("power");
   const tPsychopathy = idx(cm.index.trait, "psychopathy");
   const eEndotoxin = idx(cm.index.event, "endotoxin");
   const I = (k: string): number => idx(cm.index.input, k);
-  const uS = I("s"), uEsc = I("esc"), uKind = I("kind"), uThreat = I("threat"), uNonsocial = I("nonsocial"), uExcl = I("excl"), uSelfcue = I("selfcue");
+  const uS = I("s"),
+    uEsc = I("esc"),
+    uKind = I("kind"),
+    uThreat = I("threat"),
+    uNonsocial = I("nonsocial"),
+    uExcl = I("excl"),
+    uSelfcue = I("selfcue");
 
   // ---- per-participant values (set before each participant's loop) -----------------------
-  let attention = 0, reappraisal = 0, warmth = 0, resonance = 0, mentalizing = 0, mirroring = 0, selfOther = 0;
-  let malleability = 0, inflammation = 0, isolation = 0, depression = 0, vagal = 0, oxytocin = 0, power = 0;
-  let psychopathy = 0, endotoxin = 0;
+  let attention = 0,
+    reappraisal = 0,
+    warmth = 0,
+    resonance = 0,
+    mentalizing = 0,
+    mirroring = 0,
+    selfOther = 0;
+  let malleability = 0,
+    inflammation = 0,
+    isolation = 0,
+    depression = 0,
+    vagal = 0,
+    oxytocin = 0,
+    power = 0;
+  let psychopathy = 0,
+    endotoxin = 0;
 
   /** dy = f(y) for the inputs of step starting at `ub`. */
   function rhs(y: Float64Array, dy: Float64Array, ub: number): void {
-    const A = y[0], Y = y[1], M = y[2], F = y[3], Z = y[4], R = y[5], X = y[6], D = y[7], Pd = y[8], C = y[9], W = y[10];
-    const s = inputs[ub + uS], esc = inputs[ub + uEsc], kind = inputs[ub + uKind], threat = inputs[ub + uThreat];
-    const nonsocial = inputs[ub + uNonsocial], excl = inputs[ub + uExcl], selfcue = inputs[ub + uSelfcue];
-    dy[0] = (sig(a1 * attention + a2 * Y + a3 * C + a7 * malleability - a4 * Pd * (0.5 + esc) - a5 * depression - a6 * D - a0) - A) * iA;
-    dy[1] = (sig((y1 * (s + threat) * (1 + y2 * (inflammation + endotoxin)) + y5 * nonsocial) * (1 - y4 * psychopathy) - y3 * R - y0) - Y) * iY;
+    const A = y[0],
+      Y = y[1],
+      M = y[2],
+      F = y[3],
+      Z = y[4],
+      R = y[5],
+      X = y[6],
+      D = y[7],
+      Pd = y[8],
+      C = y[9],
+      W = y[10];
+    const s = inputs[ub + uS],
+      esc = inputs[ub + uEsc],
+      kind = inputs[ub + uKind],
+      threat = inputs[ub + uThreat];
+    const nonsocial = inputs[ub + uNonsocial],
+      excl = inputs[ub + uExcl],
+      selfcue = inputs[ub + uSelfcue];
+    dy[0] =
+      (sig(
+        a1 * attention +
+          a2 * Y +
+          a3 * C +
+          a7 * malleability -
+          a4 * Pd * (0.5 + esc) -
+          a5 * depression -
+          a6 * D -
+          a0,
+      ) -
+        A) *
+      iA;
+    dy[1] =
+      (sig(
+        (y1 * (s + threat) * (1 + y2 * (inflammation + endotoxin)) + y5 * nonsocial) *
+          (1 - y4 * psychopathy) -
+          y3 * R -
+          y0,
+      ) -
+        Y) *
+      iY;
     dy[2] = (sig(m1 * mirroring * s * A - m0) - M) * iM;
-    dy[3] = (sig(resonance * (f1 * s * A + f2 * M) * (1 + f3 * oxytocin) * (1 - f6 * X) * (1 - f7 * depression) + f4 * Y - f5 * R - f0) - F) * iF;
+    dy[3] =
+      (sig(
+        resonance *
+          (f1 * s * A + f2 * M) *
+          (1 + f3 * oxytocin) *
+          (1 - f6 * X) *
+          (1 - f7 * depression) +
+          f4 * Y -
+          f5 * R -
+          f0,
+      ) -
+        F) *
+      iF;
     dy[4] = (sig(mentalizing * (z1 * s * A + z2 * M) + z3 * F - z0) - Z) * iZ;
     dy[5] = (sig(reappraisal * (r1 * F + r2 * Y) + r3 * vagal - r0) - R) * iR;
     dy[6] = (sig(x1 * excl + x2 * isolation - x0) - X) * iX;
     dy[7] = (sig(d1 * selfcue + d2 * Pd + d3 * depression - d4 * selfOther - d5 * A - d0) - D) * iD;
-    dy[8] = (sig(p1 * F * (1 - selfOther) + p2 * (F * F) + p3 * Y + p5 * X + p7 * threat - p4 * R - p6 * power - p0) - Pd) * iP;
-    dy[9] = (sig(warmth * (c1 * F * selfOther + c2 * Z + c6 * kind) + c3 * vagal + c4 * oxytocin - c5 * Pd - c7 * power - c0) - C) * iC;
+    dy[8] =
+      (sig(
+        p1 * F * (1 - selfOther) +
+          p2 * (F * F) +
+          p3 * Y +
+          p5 * X +
+          p7 * threat -
+          p4 * R -
+          p6 * power -
+          p0,
+      ) -
+        Pd) *
+      iP;
+    dy[9] =
+      (sig(
+        warmth * (c1 * F * selfOther + c2 * Z + c6 * kind) +
+          c3 * vagal +
+          c4 * oxytocin -
+          c5 * Pd -
+          c7 * power -
+          c0,
+      ) -
+        C) *
+      iC;
     dy[10] = (sig(w1 * C + w2 * warmth * kind + w3 * oxytocin - w4 * Pd - w0) - W) * iW;
   }
 
   const x = new Float64Array(NF);
   const tmp = new Float64Array(NF);
-  const k1 = new Float64Array(NF), k2 = new Float64Array(NF), k3 = new Float64Array(NF), k4 = new Float64Array(NF);
-  const h = dt, hh = 0.5 * dt, h6 = dt / 6;
+  const k1 = new Float64Array(NF),
+    k2 = new Float64Array(NF),
+    k3 = new Float64Array(NF),
+    k4 = new Float64Array(NF);
+  const h = dt,
+    hh = 0.5 * dt,
+    h6 = dt / 6;
   for (let p = 0; p < P; p++) {
-    const so = p * NS, to = p * NT, eo = p * NE;
+    const so = p * NS,
+      to = p * NT,
+      eo = p * NE;
     attention = slow[so + sAttention];
     reappraisal = slow[so + sReappraisal];
     warmth = slow[so + sWarmth];

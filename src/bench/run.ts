@@ -16,7 +16,15 @@ import { fileURLToPath } from "node:url";
 import { compileModel, NSTAT, type CompiledModel } from "../engine/compileModel.js";
 import { dopri5 } from "../engine/dopri.js";
 import { defaultModel } from "../model/loadModel.js";
-import { episodeInputs, practiceEpisode, socialEpisode, sufferingEpisode, EPISODE_DT, EPISODE_DURATION, type EpisodeSpec } from "../sim/episode.js";
+import {
+  episodeInputs,
+  practiceEpisode,
+  socialEpisode,
+  sufferingEpisode,
+  EPISODE_DT,
+  EPISODE_DURATION,
+  type EpisodeSpec,
+} from "../sim/episode.js";
 import { resolvePopulation, samplePopulation } from "../sim/population.js";
 import { resolveProtocol } from "../sim/protocol.js";
 import { runCohort } from "../sim/runCohort.js";
@@ -40,15 +48,34 @@ const json = process.argv.includes("--json");
 const log = (s = ""): void => {
   if (!json) console.log(s);
 };
-const check = (name: string, value: number, unit: string, target: string, pass: boolean, digits = 3): void => {
+const check = (
+  name: string,
+  value: number,
+  unit: string,
+  target: string,
+  pass: boolean,
+  digits = 3,
+): void => {
   checks.push({ name, value, unit, target, pass });
-  log(`  ${name.padEnd(44)} ${fmt(value, digits).padStart(12)} ${unit.padEnd(8)} target ${target.padEnd(10)} ${pass ? "PASS" : "MISS"}`);
+  log(
+    `  ${name.padEnd(44)} ${fmt(value, digits).padStart(12)} ${unit.padEnd(8)} target ${target.padEnd(10)} ${pass ? "PASS" : "MISS"}`,
+  );
 };
 const fmt = (v: number, digits = 3): string =>
-  !Number.isFinite(v) ? String(v) : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7) ? v.toExponential(2) : v.toFixed(digits);
+  !Number.isFinite(v)
+    ? String(v)
+    : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7)
+      ? v.toExponential(2)
+      : v.toFixed(digits);
 const info = (name: string, value: string): void => log(`  ${name.padEnd(44)} ${value}`);
 
-function cohortSpec(model: Model, arms: string[], perArm: number, days: number, recordEvery?: number): CohortSpec {
+function cohortSpec(
+  model: Model,
+  arms: string[],
+  perArm: number,
+  days: number,
+  recordEvery?: number,
+): CohortSpec {
   return {
     seed: SEED,
     days,
@@ -60,7 +87,10 @@ function cohortSpec(model: Model, arms: string[], perArm: number, days: number, 
 }
 
 /** Sampled participants (initial slow states and traits) with no events. */
-function sample(cm: CompiledModel, P: number): { slow: Float64Array; traits: Float64Array; events: Float64Array } {
+function sample(
+  cm: CompiledModel,
+  P: number,
+): { slow: Float64Array; traits: Float64Array; events: Float64Array } {
   const ids = Uint32Array.from({ length: P }, (_, i) => i);
   const s = samplePopulation(cm, resolvePopulation(POPULATION, cm.model), SEED, ids);
   return { slow: s.slow, traits: s.traits, events: new Float64Array(P * cm.events.length) };
@@ -77,8 +107,24 @@ function fastThroughput(cm: CompiledModel): Record<string, number> {
   const NF = cm.fast.length;
   const out = new Float64Array(P * cm.outputs.length * NSTAT);
   const fin = new Float64Array(P * NF);
-  const compiled = (): void => void cm.episode(P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, null, out, ei.w0, ei.w1, null, 1);
-  const hand = (): void => handWrittenEpisode(cm, P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, fin);
+  const compiled = (): void =>
+    void cm.episode(
+      P,
+      slow,
+      traits,
+      events,
+      ei.inputs,
+      ei.dt,
+      ei.nSteps,
+      null,
+      out,
+      ei.w0,
+      ei.w1,
+      null,
+      1,
+    );
+  const hand = (): void =>
+    handWrittenEpisode(cm, P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, fin);
   const time = (f: () => void): number => {
     const t0 = performance.now();
     f();
@@ -96,20 +142,54 @@ function fastThroughput(cm: CompiledModel): Record<string, number> {
     bestH = Math.min(bestH, time(hand));
   }
   let maxDiff = 0;
-  for (let p = 0; p < P; p++) for (let i = 0; i < NF; i++) maxDiff = Math.max(maxDiff, Math.abs(out[(p * cm.outputs.length + i) * NSTAT + 2] - fin[p * NF + i]));
+  for (let p = 0; p < P; p++)
+    for (let i = 0; i < NF; i++)
+      maxDiff = Math.max(
+        maxDiff,
+        Math.abs(out[(p * cm.outputs.length + i) * NSTAT + 2] - fin[p * NF + i]),
+      );
   const updates = P * steps * NF;
-  log(`Fast level: ${P} participants x ${steps} RK4 steps x ${NF} fast nodes, 1 thread, best of 5 after warm-up`);
-  info("compiled kernel", `${fmt(updates / bestC / 1e6, 1)} M node-updates/s (${fmt(bestC * 1000, 1)} ms, incl. readouts and summaries)`);
-  info("hand-written kernel", `${fmt(updates / bestH / 1e6, 1)} M node-updates/s (${fmt(bestH * 1000, 1)} ms, final states only)`);
+  log(
+    `Fast level: ${P} participants x ${steps} RK4 steps x ${NF} fast nodes, 1 thread, best of 5 after warm-up`,
+  );
+  info(
+    "compiled kernel",
+    `${fmt(updates / bestC / 1e6, 1)} M node-updates/s (${fmt(bestC * 1000, 1)} ms, incl. readouts and summaries)`,
+  );
+  info(
+    "hand-written kernel",
+    `${fmt(updates / bestH / 1e6, 1)} M node-updates/s (${fmt(bestH * 1000, 1)} ms, final states only)`,
+  );
   info("max |compiled - hand-written| final state", fmt(maxDiff));
-  check("time ratio compiled / hand-written", bestC / bestH, "", "<= 1.25", bestC / bestH <= 1.25, 2);
+  check(
+    "time ratio compiled / hand-written",
+    bestC / bestH,
+    "",
+    "<= 1.25",
+    bestC / bestH <= 1.25,
+    2,
+  );
   log();
-  return { participants: P, steps, fastNodes: NF, compiledSeconds: bestC, handSeconds: bestH, compiledUpdatesPerSecond: updates / bestC, handUpdatesPerSecond: updates / bestH, ratio: bestC / bestH, maxFinalDiff: maxDiff };
+  return {
+    participants: P,
+    steps,
+    fastNodes: NF,
+    compiledSeconds: bestC,
+    handSeconds: bestH,
+    compiledUpdatesPerSecond: updates / bestC,
+    handUpdatesPerSecond: updates / bestH,
+    ratio: bestC / bestH,
+    maxFinalDiff: maxDiff,
+  };
 }
 
 // ---- 2./3. cohort throughput and the demonstration cohort -----------------------------------
 
-async function timeCohort(model: Model, spec: CohortSpec, threads: number): Promise<{ seconds: number; diverged: number }> {
+async function timeCohort(
+  model: Model,
+  spec: CohortSpec,
+  threads: number,
+): Promise<{ seconds: number; diverged: number }> {
   const t0 = performance.now();
   const r = await runCohort(model, spec, { threads });
   return { seconds: (performance.now() - t0) / 1000, diverged: r.diverged };
@@ -120,26 +200,50 @@ async function scaling(model: Model): Promise<Record<string, number>> {
   const days = 28;
   const spec = cohortSpec(model, ["cbct", "health-education"], perArm, days);
   const pd = 2 * perArm * days;
-  log(`Cohort throughput: 2 arms x ${perArm} x ${days} days (${pd} participant-days), runCohort incl. worker start-up`);
+  log(
+    `Cohort throughput: 2 arms x ${perArm} x ${days} days (${pd} participant-days), runCohort incl. worker start-up`,
+  );
   await timeCohort(model, cohortSpec(model, ["cbct", "health-education"], 20, 7), 1); // warm-up
   const one = await timeCohort(model, spec, 1);
   const two = await timeCohort(model, spec, 2);
   // Fixed cost of 2 threads: worker start-up, module load and model compilation per worker.
   const tiny = cohortSpec(model, ["cbct", "health-education"], 1, 1);
-  const overhead = (await timeCohort(model, tiny, 2)).seconds - (await timeCohort(model, tiny, 1)).seconds;
+  const overhead =
+    (await timeCohort(model, tiny, 2)).seconds - (await timeCohort(model, tiny, 1)).seconds;
   info("1 thread", `${fmt(pd / one.seconds, 0)} participant-days/s (${fmt(one.seconds, 2)} s)`);
   info("2 threads", `${fmt(pd / two.seconds, 0)} participant-days/s (${fmt(two.seconds, 2)} s)`);
   info("2-thread fixed overhead (1+1 people, 1 day)", `${fmt(overhead, 2)} s`);
-  check("speed-up 2 threads / 1 thread", one.seconds / two.seconds, "x", ">= 1.8", one.seconds / two.seconds >= 1.8, 2);
+  check(
+    "speed-up 2 threads / 1 thread",
+    one.seconds / two.seconds,
+    "x",
+    ">= 1.8",
+    one.seconds / two.seconds >= 1.8,
+    2,
+  );
   log();
-  return { participantDays: pd, seconds1: one.seconds, seconds2: two.seconds, rate1: pd / one.seconds, rate2: pd / two.seconds, speedup: one.seconds / two.seconds, overheadSeconds2: overhead };
+  return {
+    participantDays: pd,
+    seconds1: one.seconds,
+    seconds2: two.seconds,
+    rate1: pd / one.seconds,
+    rate2: pd / two.seconds,
+    speedup: one.seconds / two.seconds,
+    overheadSeconds2: overhead,
+  };
 }
 
 async function demo(model: Model): Promise<Record<string, number>> {
   const perArm = 1000;
   const days = 56;
-  log(`Demonstration cohort: cbct vs health-education, 2 x ${perArm} ${POPULATION}, ${days} days, 2 threads`);
-  const r = await timeCohort(model, cohortSpec(model, ["cbct", "health-education"], perArm, days), 2);
+  log(
+    `Demonstration cohort: cbct vs health-education, 2 x ${perArm} ${POPULATION}, ${days} days, 2 threads`,
+  );
+  const r = await timeCohort(
+    model,
+    cohortSpec(model, ["cbct", "health-education"], perArm, days),
+    2,
+  );
   info("participant-days/s", fmt((2 * perArm * days) / r.seconds, 0));
   if (r.diverged > 0) info("diverged participants", String(r.diverged));
   check("wall time", r.seconds, "s", "<= 15", r.seconds <= 15, 2);
@@ -152,34 +256,70 @@ async function demo(model: Model): Promise<Record<string, number>> {
 function accuracy(cm: CompiledModel): Record<string, number> {
   const P = 20;
   const { slow, traits, events } = sample(cm, P);
-  const NS = cm.slow.length, NT = cm.traits.length, NE = cm.events.length, NF = cm.fast.length, NO = cm.outputs.length, NI = cm.inputs.length;
+  const NS = cm.slow.length,
+    NT = cm.traits.length,
+    NE = cm.events.length,
+    NF = cm.fast.length,
+    NO = cm.outputs.length,
+    NI = cm.inputs.length;
   const timing = { dt: EPISODE_DT, duration: EPISODE_DURATION };
   const cbct = resolveProtocol("cbct", cm.model);
   const episodes: { name: string; spec: EpisodeSpec }[] = [
     { name: "suffering", spec: sufferingEpisode({ intensity: 0.8, ...timing }) },
-    { name: "suffering (easy escape)", spec: sufferingEpisode({ intensity: 0.5, escape: 1, cost: 0.5, ...timing }) },
+    {
+      name: "suffering (easy escape)",
+      spec: sufferingEpisode({ intensity: 0.5, escape: 1, cost: 0.5, ...timing }),
+    },
     { name: "social", spec: socialEpisode(timing) },
-    ...cbct.modules.map((m) => ({ name: `practice (${m.id})`, spec: practiceEpisode(cm, m.content, timing) })),
+    ...cbct.modules.map((m) => ({
+      name: `practice (${m.id})`,
+      spec: practiceEpisode(cm, m.content, timing),
+    })),
   ];
-  log(`Accuracy: RK4 (dt ${EPISODE_DT} s, ${EPISODE_DURATION} s) vs dopri5 (rtol 1e-10, atol 1e-12), ${P} sampled people, mean and final of every fast node`);
+  log(
+    `Accuracy: RK4 (dt ${EPISODE_DT} s, ${EPISODE_DURATION} s) vs dopri5 (rtol 1e-10, atol 1e-12), ${P} sampled people, mean and final of every fast node`,
+  );
   const perEpisode: Record<string, number> = {};
   let worst = 0;
   for (const { name, spec } of episodes) {
     const ei = episodeInputs(cm, spec);
     const out = new Float64Array(P * NO * NSTAT);
-    cm.episode(P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, null, out, ei.w0, ei.w1, null, 1);
+    cm.episode(
+      P,
+      slow,
+      traits,
+      events,
+      ei.inputs,
+      ei.dt,
+      ei.nSteps,
+      null,
+      out,
+      ei.w0,
+      ei.w1,
+      null,
+      1,
+    );
     const tEval = Array.from({ length: ei.nSteps }, (_, k) => (k + 1) * ei.dt);
-    const lo = Math.max(0, ei.w0), hi = Math.min(ei.w1, ei.nSteps), nw = Math.max(1, hi - lo);
+    const lo = Math.max(0, ei.w0),
+      hi = Math.min(ei.w1, ei.nSteps),
+      nw = Math.max(1, hi - lo);
     let err = 0;
     for (let p = 0; p < P; p++) {
-      const s = slow.subarray(p * NS, (p + 1) * NS), tr = traits.subarray(p * NT, (p + 1) * NT), ev = events.subarray(p * NE, (p + 1) * NE);
+      const s = slow.subarray(p * NS, (p + 1) * NS),
+        tr = traits.subarray(p * NT, (p + 1) * NT),
+        ev = events.subarray(p * NE, (p + 1) * NE);
       const y0 = new Float64Array(NF);
       cm.fastInit(s, tr, ev, y0);
       const rhs = (t: number, y: Float64Array, dy: Float64Array): void => {
         const k = Math.min(ei.nSteps - 1, Math.max(0, Math.floor(t / ei.dt + 1e-9)));
         cm.fastRhs(y, dy, ei.inputs.subarray(k * NI, (k + 1) * NI), s, tr, ev, null);
       };
-      const ref = dopri5(rhs, y0, 0, ei.nSteps * ei.dt, { tEval, rtol: 1e-10, atol: 1e-12, breakpoints: ei.breaks });
+      const ref = dopri5(rhs, y0, 0, ei.nSteps * ei.dt, {
+        tEval,
+        rtol: 1e-10,
+        atol: 1e-12,
+        breakpoints: ei.breaks,
+      });
       for (let i = 0; i < NF; i++) {
         let m = 0;
         for (let k = lo; k < hi; k++) m += ref.y[k][i];
@@ -194,7 +334,11 @@ function accuracy(cm: CompiledModel): Record<string, number> {
   }
   check("max |RK4 - dopri5| of episode summaries", worst, "", "<= 1e-4", worst <= 1e-4);
   log();
-  return { people: P, maxError: worst, ...Object.fromEntries(Object.entries(perEpisode).map(([k, v]) => [`error ${k}`, v])) };
+  return {
+    people: P,
+    maxError: worst,
+    ...Object.fromEntries(Object.entries(perEpisode).map(([k, v]) => [`error ${k}`, v])),
+  };
 }
 
 // ---- 5. peak memory (child process) ---------------------------------------------------------
@@ -214,7 +358,10 @@ async function memoryChild(): Promise<void> {
   // to sample; in-thread (1 thread) the timer only fires between days, hence onProgress.
   const timer = setInterval(sampleRss, 20);
   const t0 = performance.now();
-  const { diverged } = await runCohort(model, spec, { threads: MEM.threads, onProgress: sampleRss });
+  const { diverged } = await runCohort(model, spec, {
+    threads: MEM.threads,
+    onProgress: sampleRss,
+  });
   const seconds = (performance.now() - t0) / 1000;
   sampleRss();
   clearInterval(timer);
@@ -223,20 +370,38 @@ async function memoryChild(): Promise<void> {
 }
 
 async function memory(): Promise<Record<string, number>> {
-  log(`Peak memory: ${MEM.people} ${POPULATION} x ${MEM.days} days, cbct, ${MEM.threads} simulation threads, recordEvery ${MEM.recordEvery} (fresh process)`);
+  log(
+    `Peak memory: ${MEM.people} ${POPULATION} x ${MEM.days} days, cbct, ${MEM.threads} simulation threads, recordEvery ${MEM.recordEvery} (fresh process)`,
+  );
   const me = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, [...process.execArgv, me, "--memory-child"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...process.execArgv, me, "--memory-child"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let text = "";
   child.stdout.on("data", (d: Buffer) => (text += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   if (code !== 0) throw new Error(`memory child exited with code ${code}`);
-  const r = JSON.parse(text.trim().split("\n").pop()!) as { peakRss: number; maxRss: number; seconds: number; diverged: number };
+  const r = JSON.parse(text.trim().split("\n").pop()!) as {
+    peakRss: number;
+    maxRss: number;
+    seconds: number;
+    diverged: number;
+  };
   const GiB = 1024 ** 3;
-  info("wall time", `${fmt(r.seconds, 1)} s (${fmt((MEM.people * MEM.days) / r.seconds, 0)} participant-days/s)`);
+  info(
+    "wall time",
+    `${fmt(r.seconds, 1)} s (${fmt((MEM.people * MEM.days) / r.seconds, 0)} participant-days/s)`,
+  );
   check("peak rss (sampled every 20 ms)", r.peakRss / 2 ** 20, "MiB", "< 1024", r.peakRss < GiB, 0);
   check("maxRSS (resourceUsage)", r.maxRss / 2 ** 20, "MiB", "< 1024", r.maxRss < GiB, 0);
   log();
-  return { people: MEM.people, days: MEM.days, seconds: r.seconds, peakRssBytes: r.peakRss, maxRssBytes: r.maxRss };
+  return {
+    people: MEM.people,
+    days: MEM.days,
+    seconds: r.seconds,
+    peakRssBytes: r.peakRss,
+    maxRssBytes: r.maxRss,
+  };
 }
 
 // ---- main -----------------------------------------------------------------------------------
@@ -245,7 +410,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const model = defaultModel();
   const cm = compileModel(model);
-  log(`kindsim bench — model ${model.id} ${model.version}, node ${process.version}, ${availableParallelism()} cores`);
+  log(
+    `kindsim bench — model ${model.id} ${model.version}, node ${process.version}, ${availableParallelism()} cores`,
+  );
   log();
   const fast = fastThroughput(cm);
   const threads = await scaling(model);
@@ -256,7 +423,24 @@ async function main(): Promise<void> {
   const passed = checks.filter((c) => c.pass).length;
   log(`${passed}/${checks.length} targets met; bench took ${fmt(total, 1)} s`);
   if (json) {
-    console.log(JSON.stringify({ model: model.id, node: process.version, cores: availableParallelism(), fast, threads, demo: demoFig, accuracy: acc, memory: mem, checks, totalSeconds: total }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          model: model.id,
+          node: process.version,
+          cores: availableParallelism(),
+          fast,
+          threads,
+          demo: demoFig,
+          accuracy: acc,
+          memory: mem,
+          checks,
+          totalSeconds: total,
+        },
+        null,
+        2,
+      ),
+    );
   }
 }
 

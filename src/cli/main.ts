@@ -9,6 +9,7 @@ import { registerEpisodeCommand } from "./episodeCommand.js";
 import { registerListCommands } from "./listCommands.js";
 import { registerModelCommand } from "./modelCommand.js";
 import { registerSimulateCommands } from "./simulateCommand.js";
+import { registerTrialCommand } from "./trialCommand.js";
 
 /** Exit codes: 0 success, 1 failure of the job itself, 2 bad input or usage. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerSimulateCommands(program);
+  registerTrialCommand(program);
   registerEpisodeCommand(program);
   registerModelCommand(program);
   registerListCommands(program);

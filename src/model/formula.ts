@@ -369,7 +369,8 @@ export function formulaToJs(f: Formula, resolve: (name: string) => string): stri
     case "bin":
       if (f.op !== "^") return `(${js(f.left)}${f.op}${js(f.right)})`;
       // A square of a plain identifier is a multiplication (Math.pow is slow in hot loops).
-      if (f.right.type === "num" && f.right.value === 2 && f.left.type === "id") return `(${js(f.left)}*${js(f.left)})`;
+      if (f.right.type === "num" && f.right.value === 2 && f.left.type === "id")
+        return `(${js(f.left)}*${js(f.left)})`;
       return `Math.pow(${js(f.left)},${js(f.right)})`;
     case "call": {
       const a = f.args.map(js);

@@ -1,0 +1,306 @@
+/**
+ * Paradigms as data: the conditions an experiment presents (stimulus schedules run through
+ * the fast level) and the measures it takes (a latent source read through an instrument).
+ */
+
+import { fileURLToPath } from "node:url";
+import type { CompiledModel } from "../engine/compileModel.js";
+import { readDataFile } from "../model/loadModel.js";
+import { Issues } from "../model/issues.js";
+import type { EpisodeSegment } from "../sim/episode.js";
+import type { Instrument } from "./instruments/types.js";
+import { validateInstrument } from "./instruments/measure.js";
+
+/** One condition of a paradigm: a stimulus schedule (seconds). */
+export interface ParadigmCondition {
+  id: string;
+  duration: number;
+  dt?: number;
+  segments: EpisodeSegment[];
+  /** Window of the summaries, seconds (default the whole condition). */
+  window?: [number, number];
+}
+
+/**
+ * Where a measure's latent value comes from:
+ * - `episode`: a weighted sum of node/readout statistics in a condition, optionally minus the
+ *   same in a `contrast` condition (an fMRI contrast such as pain − neutral);
+ * - `coupling`: mean product of two nodes' deviations from their condition means, minus the
+ *   same in `contrast` (a psychophysiological-interaction style index);
+ * - `slow`: a weighted sum of slow states (and traits) on the wave day (questionnaires on
+ *   dispositions, resting physiology);
+ * - `diary`: a day summary (or slow node) over the `days` days up to the wave (experience
+ *   sampling; the instrument must be a diary).
+ */
+export type MeasureSource =
+  | {
+      from: "episode";
+      condition: string;
+      terms: Record<string, number>;
+      stat?: "mean" | "peak" | "final";
+      contrast?: string;
+      offset?: number;
+    }
+  | { from: "coupling"; condition: string; nodes: [string, string]; contrast?: string }
+  | { from: "slow"; terms: Record<string, number>; offset?: number }
+  | { from: "diary"; variable: string; days: number };
+
+/** A measure: a latent source and the instrument that records it. */
+export interface ParadigmMeasure {
+  id: string;
+  label: string;
+  source: MeasureSource;
+  instrument: Instrument;
+  /** Sampling times (minutes from the stressor) for a time course; the latent is scaled by a gamma-shaped response peaking at `peak` minutes, over the `baseline` of a slow source. */
+  timecourse?: { times: number[]; peak: number; baseline?: Record<string, number> };
+}
+
+/** A paradigm (see `data/paradigms.yaml`). */
+export interface Paradigm {
+  id: string;
+  label: string;
+  citation: string;
+  conditions: ParadigmCondition[];
+  measures: ParadigmMeasure[];
+}
+
+const STATS = ["mean", "peak", "final"] as const;
+
+function readTerms(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  ok: (id: string) => boolean,
+  what: string,
+): Record<string, number> | undefined {
+  const t = issues.numberMap(path, v);
+  if (!t) return undefined;
+  for (const k of Object.keys(t))
+    if (!ok(k)) issues.add(`${path}.${k}`, `expected ${what}, got ${JSON.stringify(k)}`);
+  if (Object.keys(t).length === 0) issues.add(path, "expected at least one term");
+  return t;
+}
+
+/** Validates one paradigm object against a compiled model. */
+export function readParadigm(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  cm: CompiledModel,
+): Paradigm | undefined {
+  const o = issues.object(path, v);
+  if (!o) return undefined;
+  issues.unknownKeys(path, o, ["id", "label", "citation", "conditions", "measures"]);
+  const id = issues.string(`${path}.id`, o.id);
+  const label = issues.string(`${path}.label`, o.label);
+  const citation = issues.string(`${path}.citation`, o.citation, true) ?? "";
+  const conditions: ParadigmCondition[] = [];
+  (o.conditions === undefined
+    ? []
+    : (issues.array(`${path}.conditions`, o.conditions) ?? [])
+  ).forEach((c, i) => {
+    const p = `${path}.conditions[${i}]`;
+    const co = issues.object(p, c);
+    if (!co) return;
+    issues.unknownKeys(p, co, ["id", "duration", "dt", "segments", "window"]);
+    const duration =
+      issues.number(`${p}.duration`, co.duration, { positive: true, max: 36_000 }) ?? 1;
+    const dt = issues.number(`${p}.dt`, co.dt, { optional: true, positive: true, max: 1 });
+    const segments: EpisodeSegment[] = [];
+    (issues.array(`${p}.segments`, co.segments) ?? []).forEach((s, j) => {
+      const sp = `${p}.segments[${j}]`;
+      const so = issues.object(sp, s);
+      if (!so) return;
+      issues.unknownKeys(sp, so, ["from", "to", "inputs"]);
+      const from = issues.number(`${sp}.from`, so.from, { min: 0 }) ?? 0;
+      const to = issues.number(`${sp}.to`, so.to, { min: 0 }) ?? 0;
+      if (to <= from) issues.add(`${sp}.to`, `expected to > from (${from}), got ${to}`);
+      const inputs = issues.numberMap(`${sp}.inputs`, so.inputs) ?? {};
+      for (const [k, x] of Object.entries(inputs)) {
+        const j2 = cm.index.input.get(k);
+        if (j2 === undefined)
+          issues.add(
+            `${sp}.inputs.${k}`,
+            `expected an input node of the model (${cm.inputs.map((n) => n.id).join(", ")})`,
+          );
+        else if (x < cm.inputs[j2].range[0] || x > cm.inputs[j2].range[1])
+          issues.add(
+            `${sp}.inputs.${k}`,
+            `expected a value within [${cm.inputs[j2].range.join(", ")}], got ${x}`,
+          );
+      }
+      segments.push({ from, to, inputs });
+    });
+    let window: [number, number] | undefined;
+    if (co.window !== undefined) {
+      const w = issues.array(`${p}.window`, co.window);
+      if (
+        w &&
+        (w.length !== 2 ||
+          !(Number(w[0]) >= 0 && Number(w[1]) > Number(w[0]) && Number(w[1]) <= duration))
+      )
+        issues.add(`${p}.window`, `expected [from, to] seconds with 0 <= from < to <= ${duration}`);
+      else if (w) window = [Number(w[0]), Number(w[1])];
+    }
+    conditions.push({ id: issues.string(`${p}.id`, co.id) ?? "", duration, dt, segments, window });
+  });
+  const condIds = new Set(conditions.map((c) => c.id));
+  const isOutput = (k: string): boolean => cm.index.output.has(k);
+  const isSlow = (k: string): boolean => cm.index.slow.has(k) || cm.index.trait.has(k);
+  const measures: ParadigmMeasure[] = [];
+  (issues.array(`${path}.measures`, o.measures) ?? []).forEach((m, i) => {
+    const p = `${path}.measures[${i}]`;
+    const mo = issues.object(p, m);
+    if (!mo) return;
+    issues.unknownKeys(p, mo, ["id", "label", "source", "instrument", "timecourse"]);
+    const so = issues.object(`${p}.source`, mo.source);
+    let source: MeasureSource | undefined;
+    if (so) {
+      const from = issues.oneOf(`${p}.source.from`, so.from, [
+        "episode",
+        "coupling",
+        "slow",
+        "diary",
+      ] as const);
+      const cond = (k: string): string | undefined => {
+        const c = issues.string(`${p}.source.${k}`, so[k], k === "contrast");
+        if (c !== undefined && !condIds.has(c))
+          issues.add(
+            `${p}.source.${k}`,
+            `expected a condition of this paradigm (${[...condIds].join(", ")}), got ${JSON.stringify(c)}`,
+          );
+        return c;
+      };
+      if (from === "episode") {
+        source = {
+          from,
+          condition: cond("condition") ?? "",
+          terms:
+            readTerms(
+              issues,
+              `${p}.source.terms`,
+              so.terms,
+              isOutput,
+              "a fast node or readout of the model",
+            ) ?? {},
+          stat: issues.oneOf(`${p}.source.stat`, so.stat, STATS, true),
+          contrast: cond("contrast"),
+          offset: issues.number(`${p}.source.offset`, so.offset, { optional: true }),
+        };
+      } else if (from === "coupling") {
+        const nodes = issues.stringList(`${p}.source.nodes`, so.nodes) ?? [];
+        if (nodes.length !== 2 || !nodes.every(isOutput))
+          issues.add(`${p}.source.nodes`, "expected two fast nodes or readouts of the model");
+        source = {
+          from,
+          condition: cond("condition") ?? "",
+          nodes: [nodes[0], nodes[1]],
+          contrast: cond("contrast"),
+        };
+      } else if (from === "slow") {
+        source = {
+          from,
+          terms:
+            readTerms(
+              issues,
+              `${p}.source.terms`,
+              so.terms,
+              isSlow,
+              "a slow node or trait of the model",
+            ) ?? {},
+          offset: issues.number(`${p}.source.offset`, so.offset, { optional: true }),
+        };
+      } else if (from === "diary") {
+        const variable = issues.string(`${p}.source.variable`, so.variable) ?? "";
+        if (variable && !cm.index.summary.has(variable) && !cm.index.slow.has(variable))
+          issues.add(
+            `${p}.source.variable`,
+            `expected a day summary or slow node of the model, got ${JSON.stringify(variable)}`,
+          );
+        source = {
+          from,
+          variable,
+          days:
+            issues.number(`${p}.source.days`, so.days, { integer: true, min: 1, max: 3650 }) ?? 7,
+        };
+      }
+    }
+    for (const e of validateInstrument(mo.instrument, `${p}.instrument`)) {
+      const k = e.indexOf(": ");
+      issues.add(k > 0 ? e.slice(0, k) : `${p}.instrument`, k > 0 ? e.slice(k + 2) : e);
+    }
+    const inst = mo.instrument as Instrument | undefined;
+    if (source?.from === "diary" && inst && inst.kind !== "diary")
+      issues.add(
+        `${p}.instrument.kind`,
+        `a diary source needs a diary instrument, got ${JSON.stringify(inst.kind)}`,
+      );
+    if (source && source.from !== "diary" && inst?.kind === "diary")
+      issues.add(`${p}.instrument.kind`, "a diary instrument needs a diary source");
+    let timecourse: ParadigmMeasure["timecourse"];
+    if (mo.timecourse !== undefined) {
+      const t = issues.object(`${p}.timecourse`, mo.timecourse);
+      if (t) {
+        const times = (issues.array(`${p}.timecourse.times`, t.times) ?? []).map(
+          (x, j) => issues.number(`${p}.timecourse.times[${j}]`, x) ?? 0,
+        );
+        const peak = issues.number(`${p}.timecourse.peak`, t.peak, { positive: true }) ?? 1;
+        const baseline =
+          t.baseline === undefined
+            ? undefined
+            : readTerms(
+                issues,
+                `${p}.timecourse.baseline`,
+                t.baseline,
+                isSlow,
+                "a slow node or trait of the model",
+              );
+        timecourse = { times, peak, baseline };
+      }
+    }
+    measures.push({
+      id: issues.string(`${p}.id`, mo.id) ?? "",
+      label: issues.string(`${p}.label`, mo.label) ?? "",
+      source: source!,
+      instrument: inst!,
+      timecourse,
+    });
+  });
+  const needsEpisode = measures.some(
+    (m) => m.source && (m.source.from === "episode" || m.source.from === "coupling"),
+  );
+  if (needsEpisode && conditions.length === 0)
+    issues.add(`${path}.conditions`, "expected at least one condition for episode measures");
+  const seen = new Set<string>();
+  measures.forEach((m, i) => {
+    if (seen.has(m.id))
+      issues.add(`${path}.measures[${i}].id`, `duplicate measure id ${JSON.stringify(m.id)}`);
+    seen.add(m.id);
+  });
+  if (!id || !label) return undefined;
+  return { id, label, citation, conditions, measures };
+}
+
+/** Path of the shipped paradigms file. */
+export const PARADIGMS_FILE = fileURLToPath(new URL("../../data/paradigms.yaml", import.meta.url));
+
+/** Reads and validates a paradigms file (`paradigms: [...]`). */
+export function loadParadigms(cm: CompiledModel, path: string = PARADIGMS_FILE): Paradigm[] {
+  const raw = readDataFile(path, "paradigm file");
+  const issues = new Issues();
+  const list =
+    raw && typeof raw === "object" && "paradigms" in raw
+      ? (raw as { paradigms: unknown }).paradigms
+      : [raw];
+  const out = (issues.array("paradigms", list) ?? []).map((p, i) =>
+    readParadigm(issues, `paradigms[${i}]`, p, cm),
+  );
+  const ids = new Set<string>();
+  out.forEach((p, i) => {
+    if (p && ids.has(p.id))
+      issues.add(`paradigms[${i}].id`, `duplicate paradigm id ${JSON.stringify(p.id)}`);
+    if (p) ids.add(p.id);
+  });
+  issues.throwIfAny(`paradigm file ${path}`);
+  return out as Paradigm[];
+}

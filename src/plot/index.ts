@@ -1,0 +1,18 @@
+/**
+ * Dependency-free SVG plots: deterministic, escaped, Okabe–Ito colours, no external fonts.
+ */
+
+export { linearScale, niceTicks, formatTick } from "./scale.js";
+export { escapeXml, el, text, num, fixed, svgDocument, FONT_FAMILY, type Attrs } from "./svg.js";
+export { OKABE_ITO, seriesColour } from "./palette.js";
+export { legend, type LegendItem } from "./legend.js";
+export {
+  linePlot,
+  type LinePlotOptions,
+  type LinePoint,
+  type LineSeries,
+  type ReferenceLine,
+} from "./linePlot.js";
+export { forestPlot, type ForestPlotOptions, type ForestRow } from "./forestPlot.js";
+export { powerCurve, type PowerCurveOptions, type PowerPoint } from "./powerCurve.js";
+export { barPlot, type BarPlotOptions, type Bar } from "./barPlot.js";
