@@ -9,6 +9,7 @@ import { registerEpisodeCommand } from "./episodeCommand.js";
 import { registerListCommands } from "./listCommands.js";
 import { registerModelCommand } from "./modelCommand.js";
 import { registerSimulateCommands } from "./simulateCommand.js";
+import { registerReplicateCommand } from "./replicateCommand.js";
 import { registerTrialCommand } from "./trialCommand.js";
 
 /** Exit codes: 0 success, 1 failure of the job itself, 2 bad input or usage. */
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerSimulateCommands(program);
   registerTrialCommand(program);
+  registerReplicateCommand(program);
   registerEpisodeCommand(program);
   registerModelCommand(program);
   registerListCommands(program);

@@ -17,9 +17,7 @@ import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs, type OutputFile } from "./writeOutputs.js";
 
 /** Mean and 95% CI (t approximation by 1.96) of each measure by arm and wave. */
-export function measureMeans(
-  data: TrialData,
-): {
+export function measureMeans(data: TrialData): {
   measure: string;
   time: number | null;
   arm: string;

@@ -171,8 +171,46 @@ export interface WithinChangeSpec extends AnalysisBase {
   arm: string;
 }
 
+/**
+ * Mean of one value per participant (one-sample t against 0), e.g. a contrast such as
+ * pain > neutral. Estimate: the mean; d = mean/SD in `details`.
+ */
+export interface MeanSpec extends AnalysisBase {
+  type: "mean";
+  value: ValueRef;
+  arms?: string[];
+}
+
+/**
+ * Within-participant difference of two values (x − y, paired t), e.g. helping when escape
+ * is hard minus when it is easy. Estimate: the mean difference.
+ */
+export interface PairedDifferenceSpec extends AnalysisBase {
+  type: "pairedDifference";
+  x: ValueRef;
+  y: ValueRef;
+  arms?: string[];
+}
+
+/**
+ * Quadratic trend of a response over levels of a within-participant factor: value ~ level +
+ * level² pooled over participants (OLS). Estimate: the quadratic coefficient (negative for an
+ * inverted U); the vertex −b₁/(2b₂) is in `details`.
+ */
+export interface QuadraticSpec extends AnalysisBase {
+  type: "quadratic";
+  /** One measure per level, in the order of `levels`. */
+  measures: string[];
+  levels: number[];
+  wave: string;
+  arms?: string[];
+}
+
 /** A planned analysis, discriminated on `type`. */
 export type AnalysisSpec =
+  | MeanSpec
+  | PairedDifferenceSpec
+  | QuadraticSpec
   | CompareSpec
   | AncovaSpec
   | CorrelationSpec
@@ -199,6 +237,9 @@ export const ANALYSIS_TYPES: readonly AnalysisType[] = [
   "doseResponse",
   "crossLagged",
   "withinChange",
+  "mean",
+  "pairedDifference",
+  "quadratic",
 ];
 
 /** The test statistic behind a result's p-value. */
@@ -284,6 +325,12 @@ export function describeAnalysis(spec: AnalysisSpec): string {
       return `cross-lagged ${spec.x} ↔ ${spec.y} (${spec.waves[0]}→${spec.waves[1]})${within(spec.arms)}`;
     case "withinChange":
       return `change ${spec.measure}[${spec.change[0]}→${spec.change[1]}] in ${spec.arm}`;
+    case "mean":
+      return `mean ${describeValueRef(spec.value)}${within(spec.arms)}`;
+    case "pairedDifference":
+      return `${describeValueRef(spec.x)} − ${describeValueRef(spec.y)}${within(spec.arms)}`;
+    case "quadratic":
+      return `quadratic trend over ${spec.measures.join(", ")} at ${spec.wave}${within(spec.arms)}`;
   }
 }
 
@@ -666,6 +713,78 @@ function runCrossLagged(spec: CrossLaggedSpec, data: TrialData, ctx: Context): O
   };
 }
 
+/** One-sample t of values against 0, through an intercept-only regression. */
+function oneSample(values: number[], ctx: Context, what: string): Outcome {
+  ctx.n = values.length;
+  requireN(values.length, 2, what);
+  const s = sd(values);
+  if (!(s > 0)) throw new DataProblem(`${what}: zero variance`);
+  const fit = ols(
+    values,
+    values.map(() => []),
+    [],
+  );
+  const row = fit.coefficients[0];
+  return {
+    estimate: row.estimate,
+    ci: row.ci,
+    p: row.p,
+    n: ctx.n,
+    statistic: { name: "t", value: row.t, df: fit.dfResidual },
+    details: { mean: mean(values), sd: s, d: mean(values) / s, se: row.se },
+  };
+}
+
+function runMean(spec: MeanSpec, data: TrialData, ctx: Context): Outcome {
+  return oneSample(
+    [...resolveValues(data, spec.value, spec.arms).values()],
+    ctx,
+    describeValueRef(spec.value),
+  );
+}
+
+function runPairedDifference(spec: PairedDifferenceSpec, data: TrialData, ctx: Context): Outcome {
+  const { columns } = pairValues(
+    resolveValues(data, spec.x, spec.arms),
+    resolveValues(data, spec.y, spec.arms),
+  );
+  const diff = columns[0].map((x, i) => x - columns[1][i]);
+  return oneSample(diff, ctx, `${describeValueRef(spec.x)} - ${describeValueRef(spec.y)}`);
+}
+
+function runQuadratic(spec: QuadraticSpec, data: TrialData, ctx: Context): Outcome {
+  if (spec.measures.length !== spec.levels.length || spec.levels.length < 3)
+    throw new DataProblem("quadratic: needs at least three levels and one measure per level");
+  const y: number[] = [];
+  const X: number[][] = [];
+  const people = new Set<number>();
+  spec.measures.forEach((m, k) => {
+    for (const [id, v] of resolveValues(data, { measure: m, wave: spec.wave }, spec.arms)) {
+      y.push(v);
+      X.push([spec.levels[k], spec.levels[k] ** 2]);
+      people.add(id);
+    }
+  });
+  ctx.n = people.size;
+  requireN(people.size, 2, "quadratic");
+  const fit = ols(y, X, ["level", "level2"]);
+  const b1 = fit.coefficients[1];
+  const b2 = fit.coefficients[2];
+  return {
+    estimate: b2.estimate,
+    ci: b2.ci,
+    p: b2.p,
+    n: ctx.n,
+    statistic: { name: "t", value: b2.t, df: fit.dfResidual },
+    details: {
+      linear: rowSummary(b1),
+      quadratic: rowSummary(b2),
+      vertex: -b1.estimate / (2 * b2.estimate),
+      observations: y.length,
+    },
+  };
+}
+
 function runWithinChange(spec: WithinChangeSpec, data: TrialData, ctx: Context): Outcome {
   const change = [
     ...resolveValues(data, { measure: spec.measure, change: spec.change }, [spec.arm]).values(),
@@ -744,6 +863,15 @@ export function runAnalysis(spec: AnalysisSpec, data: TrialData, seed: number): 
         break;
       case "withinChange":
         out = runWithinChange(spec, data, ctx);
+        break;
+      case "mean":
+        out = runMean(spec, data, ctx);
+        break;
+      case "pairedDifference":
+        out = runPairedDifference(spec, data, ctx);
+        break;
+      case "quadratic":
+        out = runQuadratic(spec, data, ctx);
         break;
       default:
         throw new DataProblem(`unknown analysis type "${(spec as { type: unknown }).type}"`);
@@ -947,6 +1075,9 @@ const FIELDS: Record<AnalysisType, readonly string[]> = {
   doseResponse: ["change", "arm", "dose"],
   crossLagged: ["x", "y", "waves", "arms"],
   withinChange: ["measure", "change", "arm"],
+  mean: ["value", "arms"],
+  pairedDifference: ["x", "y", "arms"],
+  quadratic: ["measures", "levels", "wave", "arms"],
 };
 
 /**
@@ -1076,6 +1207,37 @@ export function validateAnalysis(raw: unknown, path: string, known: KnownNames):
       if (req("measure")) c.measure(raw.measure, at("measure"));
       if (req("change")) c.wavePair(raw.change, at("change"), "[from wave, to wave]");
       if (req("arm")) c.arm(raw.arm, at("arm"));
+      break;
+    case "mean":
+      if (req("value")) c.ref(raw.value, at("value"));
+      c.optionalArms(raw, path);
+      break;
+    case "pairedDifference":
+      if (req("x")) c.ref(raw.x, at("x"));
+      if (req("y")) c.ref(raw.y, at("y"));
+      c.optionalArms(raw, path);
+      break;
+    case "quadratic":
+      if (req("wave")) c.wave(raw.wave, at("wave"));
+      if (req("measures")) {
+        if (!Array.isArray(raw.measures) || raw.measures.length < 3)
+          c.add(
+            at("measures"),
+            `expected a list of at least 3 measures, got ${show(raw.measures)}`,
+          );
+        else raw.measures.forEach((m, i) => c.measure(m, `${at("measures")}[${i}]`));
+      }
+      if (req("levels")) {
+        const lv = raw.levels;
+        if (!Array.isArray(lv) || !lv.every((x) => typeof x === "number" && Number.isFinite(x)))
+          c.add(at("levels"), `expected a list of numbers, got ${show(lv)}`);
+        else if (Array.isArray(raw.measures) && lv.length !== raw.measures.length)
+          c.add(
+            at("levels"),
+            `expected one level per measure (${raw.measures.length}), got ${lv.length}`,
+          );
+      }
+      c.optionalArms(raw, path);
       break;
   }
   return c.errors;
