@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { ValidationError } from "../model/issues.js";
 import { VERSION } from "../version.js";
+import { registerDesignCommands } from "./designCommands.js";
 import { registerEpisodeCommand } from "./episodeCommand.js";
 import { registerListCommands } from "./listCommands.js";
 import { registerModelCommand } from "./modelCommand.js";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerSimulateCommands(program);
   registerTrialCommand(program);
   registerReplicateCommand(program);
+  registerDesignCommands(program);
   registerEpisodeCommand(program);
   registerModelCommand(program);
   registerListCommands(program);

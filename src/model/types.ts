@@ -187,6 +187,8 @@ export interface Variant {
   flipEdges?: string[];
   /** Node id → replacement equation (fast/readout) . */
   equations?: Record<string, string>;
+  /** Content primitive id → replacement of its `trains` and/or `inputs` maps. */
+  content?: Record<string, Partial<Pick<ContentPrimitive, "trains" | "inputs">>>;
 }
 
 /** A whole model file. */

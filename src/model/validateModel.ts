@@ -337,7 +337,21 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
     "removeEdges",
     "flipEdges",
     "equations",
+    "content",
   ]);
+  let content: Variant["content"];
+  if (o.content !== undefined) {
+    content = {};
+    for (const [k, c] of Object.entries(issues.object(`${path}.content`, o.content) ?? {})) {
+      const co = issues.object(`${path}.content.${k}`, c);
+      if (!co) continue;
+      issues.unknownKeys(`${path}.content.${k}`, co, ["trains", "inputs"]);
+      content[k] = {
+        trains: issues.numberMap(`${path}.content.${k}.trains`, co.trains, true),
+        inputs: issues.numberMap(`${path}.content.${k}.inputs`, co.inputs, true),
+      };
+    }
+  }
   const equations =
     o.equations === undefined ? undefined : issues.object(`${path}.equations`, o.equations);
   if (equations)
@@ -350,6 +364,7 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
     removeEdges: issues.stringList(`${path}.removeEdges`, o.removeEdges, true),
     flipEdges: issues.stringList(`${path}.flipEdges`, o.flipEdges, true),
     equations: equations as Record<string, string> | undefined,
+    content,
   };
 }
 
@@ -733,6 +748,15 @@ function checkSemantics(issues: Issues, model: Model): void {
     for (const h of v.hypotheses ?? [])
       if (!(h in model.hypotheses))
         issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
+    for (const [k, c] of Object.entries(v.content ?? {})) {
+      if (!(k in model.content)) {
+        issues.add(`${p}.content.${k}`, `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`);
+        continue;
+      }
+      for (const skill of Object.keys(c.trains ?? {}))
+        if (nodeById.get(skill)?.dynamics?.form !== "train")
+          issues.add(`${p}.content.${k}.trains.${skill}`, `expected a trained skill, got ${JSON.stringify(skill)}`);
+    }
   });
   const variantIds = new Set<string>();
   model.variants.forEach((v, i) => {

@@ -1,0 +1,136 @@
+/**
+ * Telling rival versions of the theory apart: simulate a study under each variant and, for
+ * each candidate design (a planned analysis × participants per arm), estimate how often the
+ * analysis's estimate identifies the variant that generated the data.
+ */
+
+import { hashName, RandomStream } from "../engine/random.js";
+import { applyVariant } from "../model/applyVariant.js";
+import type { Model } from "../model/types.js";
+import { runAnalysis, type AnalysisSpec } from "./analyses.js";
+import { drawSample, subsetTrial, wilson } from "./power.js";
+import { runTrial, studyModel } from "./runTrial.js";
+import type { StudySpec } from "./studySpec.js";
+
+/** One candidate design and how well it discriminates. */
+export interface DesignRate {
+  analysis: string;
+  label: string;
+  n: number;
+  /** Waves the analysis reads. */
+  waves: string[];
+  /** Participant-assessments: n × arms × waves (the cost the recommendation minimises). */
+  cost: number;
+  /** Share of held-out replicates assigned to the variant that generated them. */
+  rate: number;
+  lo: number;
+  hi: number;
+  /** Mean and SD of the estimate under each variant. */
+  byVariant: Record<string, { mean: number; sd: number }>;
+}
+
+/** Result of {@link discriminate}. */
+export interface DiscriminationResult {
+  variants: string[];
+  designs: DesignRate[];
+  /** The cheapest design reaching the target rate (null if none does). */
+  recommended: DesignRate | null;
+  target: number;
+}
+
+/** Options of {@link discriminate}. */
+export interface DiscriminateOptions {
+  ns: number[];
+  reps: number;
+  target?: number;
+  seed?: number;
+  threads?: number;
+  poolFactor?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+/** The model of a variant name (`default` is the model itself). */
+export function variantModel(base: Model, name: string): Model {
+  return name === "default" ? base : applyVariant(base, name);
+}
+
+/** Waves an analysis reads (from its fields). */
+export function wavesOf(spec: StudySpec, a: AnalysisSpec): string[] {
+  const ids = new Set(spec.waves.map((w) => w.id));
+  const found = new Set<string>();
+  const scan = (v: unknown): void => {
+    if (typeof v === "string" && ids.has(v)) found.add(v);
+    else if (Array.isArray(v)) v.forEach(scan);
+    else if (v && typeof v === "object") Object.entries(v).forEach(([k, x]) => k !== "id" && k !== "label" && scan(x));
+  };
+  scan(a);
+  return [...found];
+}
+
+const logNormal = (x: number, m: number, s: number): number => -Math.log(s) - ((x - m) * (x - m)) / (2 * s * s);
+
+/**
+ * Simulates the study under each variant and rates each (analysis, n) design by how often a
+ * held-out replicate's estimate is closest (Gaussian likelihood, fitted on the other half of
+ * the replicates) to the variant that generated it.
+ */
+export async function discriminate(spec: StudySpec, variants: string[], opts: DiscriminateOptions): Promise<DiscriminationResult> {
+  if (variants.length < 2) throw new Error("discriminate needs at least two variants (e.g. --variants oxytocin-mediates,no-oxytocin)");
+  const base = studyModel(spec);
+  const seed = opts.seed ?? spec.seed;
+  const maxN = Math.max(...opts.ns);
+  const analyses = (spec.analyses as AnalysisSpec[]).map((a) => (a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, 300) } : a));
+  // estimates[variant][analysis|n] = replicate estimates
+  const est = variants.map(() => new Map<string, number[]>());
+  for (let v = 0; v < variants.length; v++) {
+    const model = variantModel(base, variants[v]);
+    const run = await runTrial(spec, { n: Math.ceil(maxN * (opts.poolFactor ?? 3)), seed: seed + 7919 * v, threads: opts.threads, model, onProgress: (f) => opts.onProgress?.((v + 0.7 * f) / variants.length) });
+    const rng = new RandomStream(seed, v, hashName("discriminate/draws"));
+    let done = 0;
+    for (const n of opts.ns)
+      for (let r = 0; r < opts.reps; r++) {
+        const data = subsetTrial(run.data, drawSample(run.data, n, rng));
+        for (const a of analyses) {
+          const key = `${a.id}|${n}`;
+          const res = runAnalysis(a, data, seed + r);
+          if (!est[v].has(key)) est[v].set(key, []);
+          est[v].get(key)!.push(res.error ? NaN : res.estimate);
+        }
+        opts.onProgress?.((v + 0.7 + (0.3 * ++done) / (opts.ns.length * opts.reps)) / variants.length);
+      }
+  }
+  const designs: DesignRate[] = [];
+  for (const a of analyses)
+    for (const n of opts.ns) {
+      const key = `${a.id}|${n}`;
+      const samples = est.map((m) => m.get(key)!.filter(Number.isFinite));
+      const fit = samples.map((xs) => {
+        const half = xs.filter((_, i) => i % 2 === 0);
+        const m = half.reduce((s, x) => s + x, 0) / Math.max(1, half.length);
+        const sd = Math.sqrt(half.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, half.length - 1)) || 1e-9;
+        return { m, sd };
+      });
+      let correct = 0;
+      let total = 0;
+      samples.forEach((xs, v) =>
+        xs.forEach((x, i) => {
+          if (i % 2 === 0) return;
+          let best = 0;
+          for (let w = 1; w < fit.length; w++) if (logNormal(x, fit[w].m, fit[w].sd) > logNormal(x, fit[best].m, fit[best].sd)) best = w;
+          if (best === v) correct++;
+          total++;
+        }),
+      );
+      const [lo, hi] = wilson(correct, total);
+      const waves = wavesOf(spec, a);
+      const byVariant: DesignRate["byVariant"] = {};
+      samples.forEach((xs, v) => {
+        const m = xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+        byVariant[variants[v]] = { mean: m, sd: Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1)) };
+      });
+      designs.push({ analysis: a.id, label: a.label ?? a.id, n, waves, cost: n * spec.arms.length * Math.max(1, waves.length), rate: total ? correct / total : NaN, lo, hi, byVariant });
+    }
+  const target = opts.target ?? 0.8;
+  const ok = designs.filter((d) => d.rate >= target).sort((x, y) => x.cost - y.cost || y.rate - x.rate);
+  return { variants, designs, recommended: ok[0] ?? null, target };
+}

@@ -1,0 +1,171 @@
+/**
+ * Power and assurance by simulation. A large pool of virtual participants is run through the
+ * study once per parameter set; each replicate trial draws N participants per arm from the
+ * pool (without replacement) and runs the planned analyses, so power at many sample sizes
+ * costs one simulation. Assurance averages power over draws from the parameter priors.
+ */
+
+import { hashName, RandomStream } from "../engine/random.js";
+import type { Model } from "../model/types.js";
+import { runAnalysis, type AnalysisSpec } from "./analyses.js";
+import { runTrial, studyModel } from "./runTrial.js";
+import { drawParameters } from "./scorecard.js";
+import type { StudySpec } from "./studySpec.js";
+import type { TrialData } from "./trialData.js";
+
+/** Power of one analysis at one sample size. */
+export interface PowerPoint {
+  analysis: string;
+  label: string;
+  /** Participants per arm. */
+  n: number;
+  power: number;
+  /** 95% Wilson interval of the Monte Carlo estimate. */
+  lo: number;
+  hi: number;
+  reps: number;
+  /** Replicates whose analysis failed (counted as not significant). */
+  errors: number;
+  /** Mean estimate over replicates. */
+  meanEstimate: number;
+}
+
+/** Options of {@link simulatePower}. */
+export interface PowerOptions {
+  /** Sample sizes per arm. */
+  ns: number[];
+  reps: number;
+  seed?: number;
+  threads?: number;
+  /** Pool size per arm as a multiple of the largest N (default 3). */
+  poolFactor?: number;
+  params?: Record<string, number>;
+  model?: Model;
+  /** Bootstrap/Monte Carlo draws for mediation analyses (default 500). */
+  mediationReps?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+/** The 95% Wilson score interval of a proportion. */
+export function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.959963984540054;
+  const p = successes / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, c - h), Math.min(1, c + h)];
+}
+
+/** The sub-trial of the given participant ids. */
+export function subsetTrial(data: TrialData, ids: Set<number>): TrialData {
+  return { ...data, participants: data.participants.filter((p) => ids.has(p.id)), rows: data.rows.filter((r) => ids.has(r.participant)) };
+}
+
+/** Draws N participants per arm from a pool (without replacement, seeded). */
+export function drawSample(data: TrialData, n: number, rng: RandomStream): Set<number> {
+  const out = new Set<number>();
+  for (const arm of data.arms) {
+    const ids = data.participants.filter((p) => p.arm === arm).map((p) => p.id);
+    if (n > ids.length) throw new Error(`pool has only ${ids.length} participants in arm ${arm}; cannot draw ${n}`);
+    for (let i = 0; i < n; i++) {
+      const j = i + rng.int(ids.length - i);
+      [ids[i], ids[j]] = [ids[j], ids[i]];
+      out.add(ids[i]);
+    }
+  }
+  return out;
+}
+
+/** A significant result: the 95% CI of the estimate excludes 0. */
+export function significant(r: { ci: [number, number]; error?: string }): boolean {
+  return !r.error && Number.isFinite(r.ci[0]) && (r.ci[0] > 0 || r.ci[1] < 0);
+}
+
+/** Runs the pool for one parameter set and returns replicate significance per analysis and N. */
+async function poolPower(spec: StudySpec, opts: PowerOptions, seed: number, reps: number, onProgress?: (f: number) => void) {
+  const maxN = Math.max(...opts.ns);
+  const pool = Math.ceil(maxN * (opts.poolFactor ?? 3));
+  const run = await runTrial(spec, { n: pool, seed, threads: opts.threads, params: opts.params, model: opts.model, onProgress: (f) => onProgress?.(0.7 * f) });
+  const analyses = (spec.analyses as AnalysisSpec[]).map((a) => (a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, opts.mediationReps ?? 500) } : a));
+  const counts = new Map<string, { sig: number; errors: number; sum: number; label: string }>();
+  const rng = new RandomStream(seed, 0, hashName("power/draws"));
+  let done = 0;
+  for (const n of opts.ns) {
+    for (let r = 0; r < reps; r++) {
+      const data = subsetTrial(run.data, drawSample(run.data, n, rng));
+      for (const a of analyses) {
+        const res = runAnalysis(a, data, seed + r);
+        const key = `${a.id}|${n}`;
+        const c = counts.get(key) ?? { sig: 0, errors: 0, sum: 0, label: res.label };
+        if (significant(res)) c.sig++;
+        if (res.error) c.errors++;
+        else c.sum += res.estimate;
+        counts.set(key, c);
+      }
+      onProgress?.(0.7 + (0.3 * ++done) / (opts.ns.length * reps));
+    }
+  }
+  return counts;
+}
+
+/** Power of every planned analysis at each N, at the given parameters. */
+export async function simulatePower(spec: StudySpec, opts: PowerOptions): Promise<PowerPoint[]> {
+  const seed = opts.seed ?? spec.seed;
+  const counts = await poolPower(spec, opts, seed, opts.reps, opts.onProgress);
+  return collect(spec, opts.ns, counts, opts.reps);
+}
+
+function collect(spec: StudySpec, ns: number[], counts: Map<string, { sig: number; errors: number; sum: number; label: string }>, reps: number): PowerPoint[] {
+  const out: PowerPoint[] = [];
+  for (const a of spec.analyses as AnalysisSpec[])
+    for (const n of ns) {
+      const c = counts.get(`${a.id}|${n}`)!;
+      const [lo, hi] = wilson(c.sig, reps);
+      out.push({ analysis: a.id, label: c.label, n, power: c.sig / reps, lo, hi, reps, errors: c.errors, meanEstimate: reps > c.errors ? c.sum / (reps - c.errors) : NaN });
+    }
+  return out;
+}
+
+/**
+ * Assurance: power averaged over K draws from the parameter priors (each draw its own pool,
+ * `reps` replicates split over the draws).
+ */
+export async function simulateAssurance(spec: StudySpec, K: number, opts: PowerOptions): Promise<PowerPoint[]> {
+  const model = opts.model ?? studyModel(spec);
+  const seed = opts.seed ?? spec.seed;
+  const perDraw = Math.max(1, Math.round(opts.reps / K));
+  const total = new Map<string, { sig: number; errors: number; sum: number; label: string }>();
+  for (let k = 0; k < K; k++) {
+    const params = { ...drawParameters(model, seed, k), ...(opts.params ?? {}) };
+    const counts = await poolPower(spec, { ...opts, params, model }, seed + 1000 * (k + 1), perDraw, (f) => opts.onProgress?.((k + f) / K));
+    for (const [key, c] of counts) {
+      const t = total.get(key) ?? { sig: 0, errors: 0, sum: 0, label: c.label };
+      t.sig += c.sig;
+      t.errors += c.errors;
+      t.sum += c.sum;
+      total.set(key, t);
+    }
+  }
+  return collect(spec, opts.ns, total, perDraw * K);
+}
+
+/** Smallest N whose power reaches the target (null if none of the Ns does). */
+export function smallestN(points: PowerPoint[], analysis: string, target: number): number | null {
+  const hit = points.filter((p) => p.analysis === analysis && p.power >= target).sort((a, b) => a.n - b.n);
+  return hit.length ? hit[0].n : null;
+}
+
+/** Parses `from:to:step` or a comma list into sample sizes. */
+export function parseNs(s: string): number[] {
+  const m = /^(\d+):(\d+):(\d+)$/.exec(s.trim());
+  let ns: number[];
+  if (m) {
+    const [a, b, st] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (st <= 0 || b < a) throw new Error(`--n ${s}: expected from:to:step with from <= to and step > 0`);
+    ns = [];
+    for (let n = a; n <= b; n += st) ns.push(n);
+  } else ns = s.split(",").map((x) => Number(x.trim()));
+  if (ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`--n ${s}: expected whole numbers >= 2 (e.g. 20:200:20 or 20,40,80)`);
+  return ns;
+}
