@@ -61,30 +61,47 @@ export function wavesOf(spec: StudySpec, a: AnalysisSpec): string[] {
   const scan = (v: unknown): void => {
     if (typeof v === "string" && ids.has(v)) found.add(v);
     else if (Array.isArray(v)) v.forEach(scan);
-    else if (v && typeof v === "object") Object.entries(v).forEach(([k, x]) => k !== "id" && k !== "label" && scan(x));
+    else if (v && typeof v === "object")
+      Object.entries(v).forEach(([k, x]) => k !== "id" && k !== "label" && scan(x));
   };
   scan(a);
   return [...found];
 }
 
-const logNormal = (x: number, m: number, s: number): number => -Math.log(s) - ((x - m) * (x - m)) / (2 * s * s);
+const logNormal = (x: number, m: number, s: number): number =>
+  -Math.log(s) - ((x - m) * (x - m)) / (2 * s * s);
 
 /**
  * Simulates the study under each variant and rates each (analysis, n) design by how often a
  * held-out replicate's estimate is closest (Gaussian likelihood, fitted on the other half of
  * the replicates) to the variant that generated it.
  */
-export async function discriminate(spec: StudySpec, variants: string[], opts: DiscriminateOptions): Promise<DiscriminationResult> {
-  if (variants.length < 2) throw new Error("discriminate needs at least two variants (e.g. --variants oxytocin-mediates,no-oxytocin)");
+export async function discriminate(
+  spec: StudySpec,
+  variants: string[],
+  opts: DiscriminateOptions,
+): Promise<DiscriminationResult> {
+  if (variants.length < 2)
+    throw new Error(
+      "discriminate needs at least two variants (e.g. --variants oxytocin-mediates,no-oxytocin)",
+    );
   const base = studyModel(spec);
   const seed = opts.seed ?? spec.seed;
   const maxN = Math.max(...opts.ns);
-  const analyses = (spec.analyses as AnalysisSpec[]).map((a) => (a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, 300) } : a));
+  const analyses = (spec.analyses as AnalysisSpec[]).map((a) =>
+    a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, 300) } : a,
+  );
   // estimates[variant][analysis|n] = replicate estimates
   const est = variants.map(() => new Map<string, number[]>());
   for (let v = 0; v < variants.length; v++) {
     const model = variantModel(base, variants[v]);
-    const run = await runTrial(spec, { n: Math.ceil(maxN * (opts.poolFactor ?? 3)), seed: seed + 7919 * v, threads: opts.threads, model, onProgress: (f) => opts.onProgress?.((v + 0.7 * f) / variants.length) });
+    const run = await runTrial(spec, {
+      n: Math.ceil(maxN * (opts.poolFactor ?? 5)),
+      seed: seed + 7919 * v,
+      threads: opts.threads,
+      model,
+      onProgress: (f) => opts.onProgress?.((v + 0.7 * f) / variants.length),
+    });
     const rng = new RandomStream(seed, v, hashName("discriminate/draws"));
     let done = 0;
     for (const n of opts.ns)
@@ -96,7 +113,9 @@ export async function discriminate(spec: StudySpec, variants: string[], opts: Di
           if (!est[v].has(key)) est[v].set(key, []);
           est[v].get(key)!.push(res.error ? NaN : res.estimate);
         }
-        opts.onProgress?.((v + 0.7 + (0.3 * ++done) / (opts.ns.length * opts.reps)) / variants.length);
+        opts.onProgress?.(
+          (v + 0.7 + (0.3 * ++done) / (opts.ns.length * opts.reps)) / variants.length,
+        );
       }
   }
   const designs: DesignRate[] = [];
@@ -107,7 +126,9 @@ export async function discriminate(spec: StudySpec, variants: string[], opts: Di
       const fit = samples.map((xs) => {
         const half = xs.filter((_, i) => i % 2 === 0);
         const m = half.reduce((s, x) => s + x, 0) / Math.max(1, half.length);
-        const sd = Math.sqrt(half.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, half.length - 1)) || 1e-9;
+        const sd =
+          Math.sqrt(half.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, half.length - 1)) ||
+          1e-9;
         return { m, sd };
       });
       let correct = 0;
@@ -116,7 +137,9 @@ export async function discriminate(spec: StudySpec, variants: string[], opts: Di
         xs.forEach((x, i) => {
           if (i % 2 === 0) return;
           let best = 0;
-          for (let w = 1; w < fit.length; w++) if (logNormal(x, fit[w].m, fit[w].sd) > logNormal(x, fit[best].m, fit[best].sd)) best = w;
+          for (let w = 1; w < fit.length; w++)
+            if (logNormal(x, fit[w].m, fit[w].sd) > logNormal(x, fit[best].m, fit[best].sd))
+              best = w;
           if (best === v) correct++;
           total++;
         }),
@@ -126,11 +149,26 @@ export async function discriminate(spec: StudySpec, variants: string[], opts: Di
       const byVariant: DesignRate["byVariant"] = {};
       samples.forEach((xs, v) => {
         const m = xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
-        byVariant[variants[v]] = { mean: m, sd: Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1)) };
+        byVariant[variants[v]] = {
+          mean: m,
+          sd: Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1)),
+        };
       });
-      designs.push({ analysis: a.id, label: a.label ?? a.id, n, waves, cost: n * spec.arms.length * Math.max(1, waves.length), rate: total ? correct / total : NaN, lo, hi, byVariant });
+      designs.push({
+        analysis: a.id,
+        label: a.label ?? a.id,
+        n,
+        waves,
+        cost: n * spec.arms.length * Math.max(1, waves.length),
+        rate: total ? correct / total : NaN,
+        lo,
+        hi,
+        byVariant,
+      });
     }
   const target = opts.target ?? 0.8;
-  const ok = designs.filter((d) => d.rate >= target).sort((x, y) => x.cost - y.cost || y.rate - x.rate);
+  const ok = designs
+    .filter((d) => d.rate >= target)
+    .sort((x, y) => x.cost - y.cost || y.rate - x.rate);
   return { variants, designs, recommended: ok[0] ?? null, target };
 }

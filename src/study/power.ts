@@ -37,7 +37,7 @@ export interface PowerOptions {
   reps: number;
   seed?: number;
   threads?: number;
-  /** Pool size per arm as a multiple of the largest N (default 3). */
+  /** Pool size per arm as a multiple of the largest N (default 5: replicates draw at most a fifth of the pool, so the finite-pool correction on their variance is at most 0.8). */
   poolFactor?: number;
   params?: Record<string, number>;
   model?: Model;
@@ -59,7 +59,11 @@ export function wilson(successes: number, n: number): [number, number] {
 
 /** The sub-trial of the given participant ids. */
 export function subsetTrial(data: TrialData, ids: Set<number>): TrialData {
-  return { ...data, participants: data.participants.filter((p) => ids.has(p.id)), rows: data.rows.filter((r) => ids.has(r.participant)) };
+  return {
+    ...data,
+    participants: data.participants.filter((p) => ids.has(p.id)),
+    rows: data.rows.filter((r) => ids.has(r.participant)),
+  };
 }
 
 /** Draws N participants per arm from a pool (without replacement, seeded). */
@@ -67,7 +71,8 @@ export function drawSample(data: TrialData, n: number, rng: RandomStream): Set<n
   const out = new Set<number>();
   for (const arm of data.arms) {
     const ids = data.participants.filter((p) => p.arm === arm).map((p) => p.id);
-    if (n > ids.length) throw new Error(`pool has only ${ids.length} participants in arm ${arm}; cannot draw ${n}`);
+    if (n > ids.length)
+      throw new Error(`pool has only ${ids.length} participants in arm ${arm}; cannot draw ${n}`);
     for (let i = 0; i < n; i++) {
       const j = i + rng.int(ids.length - i);
       [ids[i], ids[j]] = [ids[j], ids[i]];
@@ -83,11 +88,28 @@ export function significant(r: { ci: [number, number]; error?: string }): boolea
 }
 
 /** Runs the pool for one parameter set and returns replicate significance per analysis and N. */
-async function poolPower(spec: StudySpec, opts: PowerOptions, seed: number, reps: number, onProgress?: (f: number) => void) {
+async function poolPower(
+  spec: StudySpec,
+  opts: PowerOptions,
+  seed: number,
+  reps: number,
+  onProgress?: (f: number) => void,
+) {
   const maxN = Math.max(...opts.ns);
-  const pool = Math.ceil(maxN * (opts.poolFactor ?? 3));
-  const run = await runTrial(spec, { n: pool, seed, threads: opts.threads, params: opts.params, model: opts.model, onProgress: (f) => onProgress?.(0.7 * f) });
-  const analyses = (spec.analyses as AnalysisSpec[]).map((a) => (a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, opts.mediationReps ?? 500) } : a));
+  const pool = Math.ceil(maxN * (opts.poolFactor ?? 5));
+  const run = await runTrial(spec, {
+    n: pool,
+    seed,
+    threads: opts.threads,
+    params: opts.params,
+    model: opts.model,
+    onProgress: (f) => onProgress?.(0.7 * f),
+  });
+  const analyses = (spec.analyses as AnalysisSpec[]).map((a) =>
+    a.type === "mediation"
+      ? { ...a, reps: Math.min(a.reps ?? 5000, opts.mediationReps ?? 500) }
+      : a,
+  );
   const counts = new Map<string, { sig: number; errors: number; sum: number; label: string }>();
   const rng = new RandomStream(seed, 0, hashName("power/draws"));
   let done = 0;
@@ -116,13 +138,28 @@ export async function simulatePower(spec: StudySpec, opts: PowerOptions): Promis
   return collect(spec, opts.ns, counts, opts.reps);
 }
 
-function collect(spec: StudySpec, ns: number[], counts: Map<string, { sig: number; errors: number; sum: number; label: string }>, reps: number): PowerPoint[] {
+function collect(
+  spec: StudySpec,
+  ns: number[],
+  counts: Map<string, { sig: number; errors: number; sum: number; label: string }>,
+  reps: number,
+): PowerPoint[] {
   const out: PowerPoint[] = [];
   for (const a of spec.analyses as AnalysisSpec[])
     for (const n of ns) {
       const c = counts.get(`${a.id}|${n}`)!;
       const [lo, hi] = wilson(c.sig, reps);
-      out.push({ analysis: a.id, label: c.label, n, power: c.sig / reps, lo, hi, reps, errors: c.errors, meanEstimate: reps > c.errors ? c.sum / (reps - c.errors) : NaN });
+      out.push({
+        analysis: a.id,
+        label: c.label,
+        n,
+        power: c.sig / reps,
+        lo,
+        hi,
+        reps,
+        errors: c.errors,
+        meanEstimate: reps > c.errors ? c.sum / (reps - c.errors) : NaN,
+      });
     }
   return out;
 }
@@ -131,14 +168,24 @@ function collect(spec: StudySpec, ns: number[], counts: Map<string, { sig: numbe
  * Assurance: power averaged over K draws from the parameter priors (each draw its own pool,
  * `reps` replicates split over the draws).
  */
-export async function simulateAssurance(spec: StudySpec, K: number, opts: PowerOptions): Promise<PowerPoint[]> {
+export async function simulateAssurance(
+  spec: StudySpec,
+  K: number,
+  opts: PowerOptions,
+): Promise<PowerPoint[]> {
   const model = opts.model ?? studyModel(spec);
   const seed = opts.seed ?? spec.seed;
   const perDraw = Math.max(1, Math.round(opts.reps / K));
   const total = new Map<string, { sig: number; errors: number; sum: number; label: string }>();
   for (let k = 0; k < K; k++) {
     const params = { ...drawParameters(model, seed, k), ...(opts.params ?? {}) };
-    const counts = await poolPower(spec, { ...opts, params, model }, seed + 1000 * (k + 1), perDraw, (f) => opts.onProgress?.((k + f) / K));
+    const counts = await poolPower(
+      spec,
+      { ...opts, params, model },
+      seed + 1000 * (k + 1),
+      perDraw,
+      (f) => opts.onProgress?.((k + f) / K),
+    );
     for (const [key, c] of counts) {
       const t = total.get(key) ?? { sig: 0, errors: 0, sum: 0, label: c.label };
       t.sig += c.sig;
@@ -152,7 +199,9 @@ export async function simulateAssurance(spec: StudySpec, K: number, opts: PowerO
 
 /** Smallest N whose power reaches the target (null if none of the Ns does). */
 export function smallestN(points: PowerPoint[], analysis: string, target: number): number | null {
-  const hit = points.filter((p) => p.analysis === analysis && p.power >= target).sort((a, b) => a.n - b.n);
+  const hit = points
+    .filter((p) => p.analysis === analysis && p.power >= target)
+    .sort((a, b) => a.n - b.n);
   return hit.length ? hit[0].n : null;
 }
 
@@ -162,10 +211,12 @@ export function parseNs(s: string): number[] {
   let ns: number[];
   if (m) {
     const [a, b, st] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (st <= 0 || b < a) throw new Error(`--n ${s}: expected from:to:step with from <= to and step > 0`);
+    if (st <= 0 || b < a)
+      throw new Error(`--n ${s}: expected from:to:step with from <= to and step > 0`);
     ns = [];
     for (let n = a; n <= b; n += st) ns.push(n);
   } else ns = s.split(",").map((x) => Number(x.trim()));
-  if (ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`--n ${s}: expected whole numbers >= 2 (e.g. 20:200:20 or 20,40,80)`);
+  if (ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 2))
+    throw new Error(`--n ${s}: expected whole numbers >= 2 (e.g. 20:200:20 or 20,40,80)`);
   return ns;
 }

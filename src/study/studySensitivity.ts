@@ -56,11 +56,19 @@ export interface StudySensitivityOptions {
 }
 
 /** The sensitivity of every planned analysis's estimate to the chosen parameters. */
-export async function studySensitivity(spec: StudySpec, opts: StudySensitivityOptions): Promise<SensitivityResult> {
+export async function studySensitivity(
+  spec: StudySpec,
+  opts: StudySensitivityOptions,
+): Promise<SensitivityResult> {
   const model = opts.model ?? studyModel(spec);
   const names = opts.parameters ?? Object.keys(model.parameters);
-  for (const p of names) if (!(p in model.parameters)) throw new Error(`unknown parameter ${JSON.stringify(p)} (see kindsim model show)`);
-  const inputs: SensitivityInput[] = names.map((name) => ({ name, prior: model.parameters[name].prior }));
+  for (const p of names)
+    if (!(p in model.parameters))
+      throw new Error(`unknown parameter ${JSON.stringify(p)} (see kindsim model show)`);
+  const inputs: SensitivityInput[] = names.map((name) => ({
+    name,
+    prior: model.parameters[name].prior,
+  }));
   const seed = opts.seed ?? spec.seed;
   const rng = new RandomStream(seed, 0, hashName("sensitivity/design"));
   const random = (): number => rng.uniform();
@@ -76,7 +84,9 @@ export async function studySensitivity(spec: StudySpec, opts: StudySensitivityOp
     const params: Record<string, number> = {};
     names.forEach((n, i) => (params[n] = point[i]));
     const run = await runTrial(spec, { seed, n: opts.n, threads: opts.threads, params, model });
-    analyses.forEach((a, k) => (outputs[k][row] = run.results.find((r) => r.id === a.id)?.estimate ?? NaN));
+    analyses.forEach(
+      (a, k) => (outputs[k][row] = run.results.find((r) => r.id === a.id)?.estimate ?? NaN),
+    );
     opts.onProgress?.((row + 1) / design.rows);
   }
   const rows: SensitivityRow[] = [];
@@ -89,14 +99,41 @@ export async function studySensitivity(spec: StudySpec, opts: StudySensitivityOp
     const boot = new RandomStream(seed, 1, hashName(`sensitivity/bootstrap/${a.id}`));
     const random2 = (): number => boot.uniform();
     if (opts.method === "morris") {
-      const res = morrisAnalyze(design as ReturnType<typeof morrisDesign>, outputs[k], { random: random2, bootstrap: opts.bootstrap ?? 500 });
-      const ranked = res.map((r) => ({ outcome: a.id, parameter: r.name, index: r.muStar, lo: r.muStarCI[0], hi: r.muStarCI[1], extra: { mu: r.mu, sigma: r.sigma } }));
+      const res = morrisAnalyze(design as ReturnType<typeof morrisDesign>, outputs[k], {
+        random: random2,
+        bootstrap: opts.bootstrap ?? 500,
+      });
+      const ranked = res.map((r) => ({
+        outcome: a.id,
+        parameter: r.name,
+        index: r.muStar,
+        lo: r.muStarCI[0],
+        hi: r.muStarCI[1],
+        extra: { mu: r.mu, sigma: r.sigma },
+      }));
       rows.push(...ranked.sort((x, y) => y.index - x.index));
     } else {
-      const res = sobolAnalyze(design as ReturnType<typeof saltelliDesign>, outputs[k], { random: random2, bootstrap: opts.bootstrap ?? 500 });
-      const ranked = res.inputs.map((r) => ({ outcome: a.id, parameter: r.name, index: r.ST, lo: r.STCI[0], hi: r.STCI[1], extra: { S1: r.S1, S1lo: r.S1CI[0], S1hi: r.S1CI[1] } }));
+      const res = sobolAnalyze(design as ReturnType<typeof saltelliDesign>, outputs[k], {
+        random: random2,
+        bootstrap: opts.bootstrap ?? 500,
+      });
+      const ranked = res.inputs.map((r) => ({
+        outcome: a.id,
+        parameter: r.name,
+        index: r.ST,
+        lo: r.STCI[0],
+        hi: r.STCI[1],
+        extra: { S1: r.S1, S1lo: r.S1CI[0], S1hi: r.S1CI[1] },
+      }));
       rows.push(...ranked.sort((x, y) => y.index - x.index));
     }
   });
-  return { method: opts.method, parameters: names, outcomes: analyses.map((a) => a.id), evaluations: design.rows, rows, failed };
+  return {
+    method: opts.method,
+    parameters: names,
+    outcomes: analyses.map((a) => a.id),
+    evaluations: design.rows,
+    rows,
+    failed,
+  };
 }

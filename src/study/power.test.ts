@@ -1,0 +1,131 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { RandomStream } from "../engine/random.js";
+import { drawSample, parseNs, simulatePower, smallestN, wilson } from "./power.js";
+import { readStudy } from "./studySpec.js";
+import type { TrialData } from "./trialData.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kindsim-power-"));
+const paradigm = (rel: number): string => `
+paradigms:
+  - id: warmth-scale-${Math.round(rel * 10)}
+    label: A warmth questionnaire of reliability ${rel}
+    measures:
+      - { id: warmth_score, label: warmth, source: { from: slow, terms: { warmth: 1 } }, instrument: { kind: roi, scale: 10, reliability: ${rel}, refSd: 0.1 } }
+`;
+writeFileSync(join(dir, "hi.yaml"), paradigm(0.9));
+writeFileSync(join(dir, "lo.yaml"), paradigm(0.3));
+
+function study(over: Record<string, unknown>) {
+  return readStudy(
+    {
+      id: "power-test",
+      title: "compassion training vs wait-list",
+      seed: 3,
+      arms: [
+        { id: "ct", protocol: "compassion-training", n: 10 },
+        { id: "wl", protocol: "waitlist", n: 10 },
+      ],
+      waves: [
+        { id: "pre", day: 0 },
+        { id: "post", day: 14 },
+      ],
+      paradigms: ["hi.yaml"],
+      battery: ["warmth-scale-9"],
+      analyses: [
+        {
+          id: "g",
+          type: "compare",
+          outcome: { measure: "warmth_score", change: ["pre", "post"] },
+          arms: ["ct", "wl"],
+        },
+      ],
+      ...over,
+    },
+    "test study",
+    dir,
+  );
+}
+
+const opts = { ns: [12], reps: 80, poolFactor: 3, threads: 1 };
+
+describe("power", () => {
+  it("wilson(8, 10) matches the Wilson score interval", () => {
+    const [lo, hi] = wilson(8, 10);
+    // Wilson 95% interval for 8/10 (z = 1.96): [0.4902, 0.9433]
+    expect(lo).toBeCloseTo(0.4902, 3);
+    expect(hi).toBeCloseTo(0.9433, 3);
+    expect(wilson(0, 0)).toEqual([0, 1]);
+  });
+
+  it("parseNs reads ranges and lists and rejects nonsense", () => {
+    expect(parseNs("20:60:20")).toEqual([20, 40, 60]);
+    expect(parseNs("5, 10")).toEqual([5, 10]);
+    expect(() => parseNs("1:5:0")).toThrow(/step/);
+    expect(() => parseNs("abc")).toThrow(/whole numbers/);
+  });
+
+  it("drawSample draws n distinct participants per arm, deterministically", () => {
+    const data: TrialData = {
+      arms: ["a", "b"],
+      waves: [],
+      rows: [],
+      participants: Array.from({ length: 20 }, (_, i) => ({
+        id: i,
+        arm: i < 10 ? "a" : "b",
+        stratum: "",
+        minutes: 0,
+        practiceDays: 0,
+        adherence: 1,
+        dropoutDay: null,
+        traits: {},
+      })),
+    };
+    const s1 = drawSample(data, 4, new RandomStream(1, 0, 7));
+    const s2 = drawSample(data, 4, new RandomStream(1, 0, 7));
+    expect(s1.size).toBe(8);
+    expect([...s1].filter((i) => i < 10)).toHaveLength(4);
+    expect([...s1]).toEqual([...s2]);
+    expect(() => drawSample(data, 11, new RandomStream(1, 0, 7))).toThrow(/only 10/);
+  });
+
+  it("smallestN picks the first N reaching the target", () => {
+    const pts = [10, 20, 30].map((n, i) => ({
+      analysis: "a",
+      label: "",
+      n,
+      power: [0.5, 0.81, 0.9][i],
+      lo: 0,
+      hi: 1,
+      reps: 10,
+      errors: 0,
+      meanEstimate: 0,
+    }));
+    expect(smallestN(pts, "a", 0.8)).toBe(20);
+    expect(smallestN(pts, "a", 0.95)).toBeNull();
+  });
+
+  it("simulatePower: a less reliable measure has less power", async () => {
+    const hi = await simulatePower(study({}), opts);
+    const lo = await simulatePower(
+      study({ paradigms: ["lo.yaml"], battery: ["warmth-scale-3"] }),
+      opts,
+    );
+    expect(hi[0].power).toBeGreaterThan(lo[0].power + 0.1);
+    expect(hi[0].meanEstimate).toBeGreaterThan(lo[0].meanEstimate);
+  });
+
+  it("simulatePower: dropout lowers power (fewer completers at the wave)", async () => {
+    const none = await simulatePower(study({}), opts);
+    const heavy = await simulatePower(study({ dropout: { perWeek: 0.3 } }), opts);
+    expect(none[0].power).toBeGreaterThan(heavy[0].power + 0.05);
+  });
+
+  it("simulatePower is reproducible for a seed", async () => {
+    const a = await simulatePower(study({}), { ...opts, reps: 20 });
+    const b = await simulatePower(study({}), { ...opts, reps: 20 });
+    expect(a).toEqual(b);
+  });
+});
