@@ -57,7 +57,12 @@ export function handWrittenEpisode(
     a4 = par("a4"),
     a5 = par("a5"),
     a6 = par("a6"),
-    a7 = par("a7");
+    a7 = par("a7"),
+    a8 = par("a8");
+  const y6 = par("y6"),
+    y7 = par("y7"),
+    p8 = par("p8"),
+    p9 = par("p9");
   const y0 = par("y0"),
     y1 = par("y1"),
     y2 = par("y2"),
@@ -205,7 +210,8 @@ export function handWrittenEpisode(
         a1 * attention +
           a2 * Y +
           a3 * C +
-          a7 * malleability -
+          a7 * malleability +
+          a8 * oxytocin -
           a4 * Pd * (0.5 + esc) -
           a5 * depression -
           a6 * D -
@@ -215,7 +221,10 @@ export function handWrittenEpisode(
       iA;
     dy[1] =
       (sig(
-        (y1 * (s + threat) * (1 + y2 * (inflammation + endotoxin)) + y5 * nonsocial) *
+        (y1 * (s + threat) * (1 + y2 * (inflammation + endotoxin)) +
+          y6 * A * s +
+          y5 * nonsocial +
+          y7 * kind) *
           (1 - y4 * psychopathy) -
           y3 * R -
           y0,
@@ -249,6 +258,8 @@ export function handWrittenEpisode(
           p7 * threat -
           p4 * R -
           p6 * power -
+          p8 * C -
+          p9 * oxytocin -
           p0,
       ) -
         Pd) *

@@ -3,7 +3,7 @@
  */
 
 import { Command, CommanderError } from "commander";
-import { ValidationError } from "../model/issues.js";
+import { InputError, ValidationError } from "../model/issues.js";
 import { VERSION } from "../version.js";
 import { registerDesignCommands } from "./designCommands.js";
 import { registerEpisodeCommand } from "./episodeCommand.js";
@@ -46,8 +46,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+let currentArgv: string[] = [];
+
+/** The command line being run, as `kindsim …` (written into manifests). */
+export function commandLine(): string {
+  return ["kindsim", ...currentArgv].join(" ");
+}
+
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  currentArgv = argv;
+  process.exitCode = undefined;
   const program = buildProgram();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const cmd of program.commands) cmd.exitOverride();
@@ -64,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof ValidationError || e instanceof CliError) {
+    if (e instanceof ValidationError || e instanceof CliError || e instanceof InputError) {
       process.stderr.write(`kindsim: ${e.message}\n`);
       return e instanceof CliError ? e.code : EXIT.usage;
     }

@@ -100,7 +100,7 @@ describe("kindsim model show", () => {
       /^Neural mediators of kindness-based meditation\nmascaro2015 version 1\.0\.0 \(hash [0-9a-f]{16}\)\n/,
     );
     expect(stdout).toContain(`\nNodes\n  input (${INPUTS})\n`);
-    expect(stdout).toContain("\nVariants (6)\n");
+    expect(stdout).toContain(`\nVariants (${base.variants.length})\n`);
   });
 
   it("prints a JSON summary, of a file or with a variant", async () => {

@@ -19,7 +19,7 @@ import {
   type EventSchedule,
 } from "../sim/simulateCohort.js";
 import { VERSION } from "../version.js";
-import { CliError } from "./main.js";
+import { CliError, commandLine } from "./main.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs } from "./writeOutputs.js";
@@ -351,7 +351,7 @@ export function registerSimulateCommands(program: Command): void {
     { protocol: "cbct" },
   ).action(async (o: SimulateOptions) => {
     if (!o.protocol) throw new CliError("--protocol is required");
-    await simulate(o, `kindsim ${process.argv.slice(2).join(" ")}`);
+    await simulate(o, commandLine());
   });
   const threads = Math.max(1, Math.min(2, availableParallelism()));
   addSimulateOptions(
@@ -373,6 +373,6 @@ export function registerSimulateCommands(program: Command): void {
       recordEvery: 7,
     },
   ).action(async (o: SimulateOptions) => {
-    await simulate(o, `kindsim demo ${process.argv.slice(3).join(" ")}`.trim());
+    await simulate(o, commandLine());
   });
 }

@@ -12,6 +12,7 @@ import { runTrial, type TrialRun } from "../study/runTrial.js";
 import { loadStudy } from "../study/studySpec.js";
 import type { TrialData } from "../study/trialData.js";
 import { VERSION } from "../version.js";
+import { commandLine } from "./main.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs, type OutputFile } from "./writeOutputs.js";
@@ -251,7 +252,7 @@ export function registerTrialCommand(program: Command): void {
           onProgress: (f) => bar.update(f),
         });
         bar.done();
-        const command = `kindsim trial ${process.argv.slice(3).join(" ")}`.trim();
+        const command = commandLine();
         if (o.out) writeOutputs(o.out, trialFiles(run, command));
         if (o.json) {
           process.stdout.write(

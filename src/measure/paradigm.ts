@@ -106,6 +106,12 @@ export function readParadigm(
     const duration =
       issues.number(`${p}.duration`, co.duration, { positive: true, max: 36_000 }) ?? 1;
     const dt = issues.number(`${p}.dt`, co.dt, { optional: true, positive: true, max: 1 });
+    const step = dt ?? 0.1;
+    if (Math.abs(Math.round(duration / step) * step - duration) > 1e-9 * duration)
+      issues.add(
+        `${p}.${dt === undefined ? "duration" : "dt"}`,
+        `expected the duration (${duration} s) to be a whole number of steps of ${step} s`,
+      );
     const segments: EpisodeSegment[] = [];
     (issues.array(`${p}.segments`, co.segments) ?? []).forEach((s, j) => {
       const sp = `${p}.segments[${j}]`;

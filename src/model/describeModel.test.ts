@@ -82,7 +82,7 @@ describe("modelSummaryJson", () => {
       nodes: model.nodes.length,
       edges: model.edges.length,
       parameters: Object.keys(model.parameters).length,
-      variants: 6,
+      variants: model.variants.length,
     });
     expect(s.nodes.find((n) => n.id === "C")).toEqual({
       id: "C",

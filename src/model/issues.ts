@@ -148,3 +148,11 @@ export class Issues {
     }
   }
 }
+
+/** Bad input that is not a malformed file: a missing file, an unknown id. The CLI exits 2. */
+export class InputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InputError";
+  }
+}

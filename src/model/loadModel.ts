@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
-import { ValidationError } from "./issues.js";
+import { InputError, ValidationError } from "./issues.js";
 import type { Model } from "./types.js";
 import { validateModel } from "./validateModel.js";
 
@@ -43,7 +43,7 @@ export function readDataFile(path: string, what: string): unknown {
     text = readFileSync(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(
+    throw new InputError(
       `cannot read ${what} ${path}: ${code === "ENOENT" ? "no such file" : String(e)}`,
       { cause: e },
     );

@@ -750,12 +750,18 @@ function checkSemantics(issues: Issues, model: Model): void {
         issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
     for (const [k, c] of Object.entries(v.content ?? {})) {
       if (!(k in model.content)) {
-        issues.add(`${p}.content.${k}`, `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`);
+        issues.add(
+          `${p}.content.${k}`,
+          `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`,
+        );
         continue;
       }
       for (const skill of Object.keys(c.trains ?? {}))
         if (nodeById.get(skill)?.dynamics?.form !== "train")
-          issues.add(`${p}.content.${k}.trains.${skill}`, `expected a trained skill, got ${JSON.stringify(skill)}`);
+          issues.add(
+            `${p}.content.${k}.trains.${skill}`,
+            `expected a trained skill, got ${JSON.stringify(skill)}`,
+          );
     }
   });
   const variantIds = new Set<string>();

@@ -9,7 +9,7 @@ import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import type { CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../engine/random.js";
 import { readDataFile } from "../model/loadModel.js";
-import { Issues } from "../model/issues.js";
+import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import type { ContentMix } from "./protocol.js";
 
@@ -202,7 +202,7 @@ export function resolvePopulation(idOrPath: string, model?: Model): Population {
   const all = loadPopulations(POPULATIONS_FILE, model);
   const p = all.find((x) => x.id === idOrPath);
   if (!p)
-    throw new Error(
+    throw new InputError(
       `unknown population ${JSON.stringify(idOrPath)} (shipped: ${all.map((x) => x.id).join(", ")}; or give a .yaml file)`,
     );
   return p;

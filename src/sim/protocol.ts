@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from "node:url";
 import { readDataFile } from "../model/loadModel.js";
-import { Issues } from "../model/issues.js";
+import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 
 /** A share-weighted mix of content primitives (shares sum to 1). */
@@ -251,7 +251,7 @@ export function resolveProtocol(idOrPath: string, model?: Model): Protocol {
   const all = loadProtocols(PROTOCOLS_FILE, model);
   const p = all.find((x) => x.id === idOrPath);
   if (!p)
-    throw new Error(
+    throw new InputError(
       `unknown protocol ${JSON.stringify(idOrPath)} (shipped: ${all.map((x) => x.id).join(", ")}; or give a .yaml file)`,
     );
   return p;

@@ -572,6 +572,9 @@ describe("validateAnalysis", () => {
 - { id: d, type: doseResponse, change: [compassion, pre, post], arm: kbm, dose: practiceDays }
 - { id: cl, type: crossLagged, x: stress, y: compassion, waves: [pre, post] }
 - { id: w, type: withinChange, measure: compassion, change: [pre, post], arm: kbm }
+- { id: mu, type: mean, value: { measure: stress, wave: pre }, arms: [kbm] }
+- { id: pd, type: pairedDifference, x: { measure: stress, wave: post }, y: { measure: stress, wave: pre } }
+- { id: q, type: quadratic, measures: [compassion, stress, responder], levels: [0, 0.5, 1], wave: post }
 `) as unknown[];
 
   it("accepts a valid spec of every type", () => {

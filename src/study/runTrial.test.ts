@@ -82,7 +82,7 @@ describe("randomise", () => {
   // ids are not balanced within blocks of `blockSize`. Totals are still exact and ids are
   // exchangeable in a simulation, so the practical effect is small, but the method does not
   // do what its name and the study-file docs say.
-  it.fails("blocked: every consecutive block of blockSize ids is balanced across arms", () => {
+  it("blocked: every consecutive block of blockSize ids is balanced across arms", () => {
     const s = study((x) => (x.randomisation = { method: "blocked", blockSize: 4 }));
     for (let seed = 1; seed <= 5; seed++) {
       const { assignment } = randomise({ ...s, seed }, [20, 20]);
@@ -210,7 +210,7 @@ describe("runTrial", () => {
     expect(two.results).toEqual(one.results);
   });
 
-  it("honours the n, seed and params options", async () => {
+  it("honours the n and seed options (n per arm, seed overriding the study's)", async () => {
     const run = await runTrial(
       study((s) => (s.battery = { post: ["questionnaires"] })),
       {

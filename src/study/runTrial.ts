@@ -74,7 +74,6 @@ export function randomise(
   const assignment = new Uint16Array(N);
   const strata = new Array<string>(N).fill("");
   const rng = new RandomStream(spec.seed, 0, hashName("trial/randomisation"));
-  const labels = ns.flatMap((n, a) => Array.from({ length: n }, () => a));
   const shuffle = (xs: number[]): void => {
     for (let i = xs.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -91,17 +90,33 @@ export function randomise(
     return { assignment, strata };
   }
   if (spec.randomisation.method === "blocked" || !strataOf) {
-    const B = spec.randomisation.blockSize;
-    for (let start = 0; start < N; start += B) {
-      const block = labels.slice(start, start + B);
+    // Permuted blocks in id order: each block holds the arms in proportion to their n and is
+    // shuffled; once an arm has its n, its places in later blocks go to the others.
+    const pattern = ns.flatMap((n, a) =>
+      Array.from(
+        { length: Math.max(1, Math.round((n / N) * spec.randomisation.blockSize)) },
+        () => a,
+      ),
+    );
+    const left = ns.slice();
+    let id = 0;
+    while (id < N) {
+      const block = pattern.slice();
       shuffle(block);
-      block.forEach((a, k) => (assignment[start + k] = a));
+      for (const a of block) {
+        if (id >= N) break;
+        if (left[a] > 0) {
+          assignment[id++] = a;
+          left[a]--;
+        }
+      }
+      if (block.every((a) => left[a] === 0))
+        for (let a = 0; a < ns.length; a++)
+          while (left[a] > 0 && id < N) {
+            assignment[id++] = a;
+            left[a]--;
+          }
     }
-    // Blocks are cut from the arm-ordered list, so shuffle which block each id gets too.
-    const order = Array.from({ length: N }, (_, i) => i);
-    shuffle(order);
-    const copy = assignment.slice();
-    order.forEach((from, to) => (assignment[to] = copy[from]));
     return { assignment, strata };
   }
   // Stratified: permuted blocks within each stratum, arms in proportion to their n.

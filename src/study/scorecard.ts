@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { hashName, RandomStream } from "../engine/random.js";
-import { Issues } from "../model/issues.js";
+import { InputError, Issues } from "../model/issues.js";
 import { readDataFile, resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
 import { priorQuantile } from "./sensitivity/priors.js";
@@ -206,7 +206,7 @@ export function selectFindings(all: FindingCheck[], only?: string[]): FindingChe
     only.some((o) => f.id === o || (f.id.startsWith(o) && /^[a-z]$/.test(f.id.slice(o.length)))),
   );
   if (sel.length === 0)
-    throw new Error(
+    throw new InputError(
       `--only ${only.join(",")} matches no finding (known: ${all.map((f) => f.id).join(", ")})`,
     );
   return sel;
