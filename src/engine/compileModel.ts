@@ -9,7 +9,6 @@
  */
 
 import {
-  evaluateFormula,
   formulaToJs,
   identifiers,
   parseFormula,
@@ -483,21 +482,4 @@ function orderReadouts(readouts: ModelNode[]): ModelNode[] {
   };
   readouts.forEach(visit);
   return out;
-}
-
-/** Evaluates a formula of person scope (slow, trait, parameter identifiers) for checks. */
-export function evaluatePersonFormula(
-  cm: CompiledModel,
-  src: string,
-  slow: Float64Array,
-  traits: Float64Array,
-): number {
-  return evaluateFormula(parseFormula(src), (name) => {
-    const g = cm.index.slow.get(name);
-    if (g !== undefined) return slow[g];
-    const t = cm.index.trait.get(name);
-    if (t !== undefined) return traits[t];
-    if (name in cm.params) return cm.params[name];
-    throw new Error(`unknown identifier ${name}`);
-  });
 }

@@ -216,8 +216,7 @@ export function simulateCohort(
   const members = new Int32Array(P);
   let diverged = 0;
   /** Participants whose states diverged: frozen at their last finite state. */
-  const flags = new Uint8Array(P);
-  const frozen = flags;
+  const frozen = new Uint8Array(P);
 
   const runSlot = (
     slot: number,
@@ -303,7 +302,7 @@ export function simulateCohort(
         sums[p * NSum + k] =
           stressorRate * summarise(p, k, (1 << EP.social) | (1 << EP.stressor)) +
           (1 - stressorRate) * summarise(p, k, 1 << EP.social);
-    cm.day(P, slow, traits, events, sums, loads, 365, flags);
+    cm.day(P, slow, traits, events, sums, loads, 365, frozen);
     if (2 * r >= rounds) {
       nAvg++;
       for (let i = 0; i < slow.length; i++) avg[i] += (slow[i] - avg[i]) / nAvg;
@@ -414,9 +413,9 @@ export function simulateCohort(
 
     for (let p = 0; p < P; p++)
       for (let k = 0; k < NSum; k++) sums[p * NSum + k] = summarise(p, k, 0b1111);
-    if (cm.day(P, slow, traits, events, sums, loads, 1, flags) > 0) {
+    if (cm.day(P, slow, traits, events, sums, loads, 1, frozen) > 0) {
       diverged = 0;
-      for (let p = 0; p < P; p++) diverged += flags[p];
+      for (let p = 0; p < P; p++) diverged += frozen[p];
     }
 
     if (nextRec < recDays.length && recDays[nextRec] === day + 1) record(nextRec++);
