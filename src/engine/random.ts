@@ -80,8 +80,8 @@ function checkUint(value: number, max: number, what: string): void {
 export class RandomStream {
   private readonly k0: number;
   private readonly k1: number;
-  private readonly participant: number;
-  private readonly stream: number;
+  private participant: number;
+  private stream: number;
   private blockLo = 0;
   private blockHi = 0;
   private readonly buf = new Uint32Array(4);
@@ -115,6 +115,20 @@ export class RandomStream {
     checkUint(index, (1 << SUBSTREAM_BITS) - 1, "substream index");
     const tag = Math.imul(hashName(name), 0x9e3779b1) >>> (32 - 12);
     return ((tag << SUBSTREAM_BITS) | index) >>> 0;
+  }
+
+  /**
+   * Turns this object into the stream (seed, participant, stream) at block 0, as if newly
+   * constructed with the same seed; lets hot loops reuse one object per seed.
+   */
+  reset(participant: number, stream: number): this {
+    this.participant = participant | 0;
+    this.stream = stream | 0;
+    this.blockLo = 0;
+    this.blockHi = 0;
+    this.next = 4;
+    this.hasSpare = false;
+    return this;
   }
 
   /** Repositions the stream at the start of Philox block `block` (integer in [0, 2^53 − 1]). */

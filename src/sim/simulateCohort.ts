@@ -95,10 +95,11 @@ export interface CohortResult {
 
 const STREAMS = {
   adherence: hashName("cohort/adherence"),
-  attendance: hashName("cohort/attendance"),
-  day: "cohort/day",
-  jitter: "cohort/jitter",
+  /** Families of per-day streams: the day (or day·4 + slot) goes in the low 20 bits. */
+  day: RandomStream.substream("cohort/day", 0),
+  jitter: RandomStream.substream("cohort/jitter", 0),
 };
+const DAY_MASK = (1 << 20) - 1;
 
 const EP = { social: 0, class: 1, practice: 2, stressor: 3 } as const;
 /** Pseudo-days of the equilibration rounds: random substreams that no simulated day uses. */
@@ -218,6 +219,7 @@ export function simulateCohort(
   /** Participants whose states diverged: frozen at their last finite state. */
   const frozen = new Uint8Array(P);
 
+  const rng = new RandomStream(spec.seed, 0, 0);
   const runSlot = (
     slot: number,
     count: number,
@@ -226,17 +228,16 @@ export function simulateCohort(
     sd = noise,
   ): void => {
     if (count === 0) return;
+    const stream = (STREAMS.jitter | ((day * 4 + slot) & DAY_MASK)) >>> 0;
     for (let q = 0; q < count; q++) {
       const p = members[q];
-      gSlow.set(slow.subarray(p * NS, (p + 1) * NS), q * NS);
-      gTraits.set(traits.subarray(p * NT, (p + 1) * NT), q * NT);
-      gEvents.set(events.subarray(p * NE, (p + 1) * NE), q * NE);
-      const rj = new RandomStream(
-        spec.seed,
-        ids[p],
-        RandomStream.substream(STREAMS.jitter, (day * 4 + slot) % (1 << 20)),
-      );
-      if (sd > 0) for (let i = 0; i < NF; i++) gJit[q * NF + i] = sd * rj.normal();
+      for (let k = 0; k < NS; k++) gSlow[q * NS + k] = slow[p * NS + k];
+      for (let k = 0; k < NT; k++) gTraits[q * NT + k] = traits[p * NT + k];
+      for (let k = 0; k < NE; k++) gEvents[q * NE + k] = events[p * NE + k];
+      if (sd > 0) {
+        rng.reset(ids[p], stream);
+        for (let i = 0; i < NF; i++) gJit[q * NF + i] = sd * rng.normal();
+      }
     }
     cm.episode(
       count,
@@ -253,10 +254,12 @@ export function simulateCohort(
       null,
       1,
     );
+    const W = NO * NSTAT;
     for (let q = 0; q < count; q++) {
       const p = members[q];
       ran[p * 4 + slot] = 1;
-      epOut.set(gOut.subarray(q * NO * NSTAT, (q + 1) * NO * NSTAT), (p * 4 + slot) * NO * NSTAT);
+      const to = (p * 4 + slot) * W;
+      for (let k = 0; k < W; k++) epOut[to + k] = gOut[q * W + k];
     }
   };
 
@@ -346,13 +349,15 @@ export function simulateCohort(
       let nPractice = 0;
       let nClass = 0;
       const classMembers: number[] = [];
+      // Load on each skill per minute of today's content (before engagement).
+      const perMinute = new Float64Array(NK);
+      for (const [c, share] of Object.entries(plan.content))
+        for (const [skill, w] of Object.entries(cm.model.content[c].trains))
+          perMinute[cm.index.skill.get(skill)!] += (share * w) / 30;
+      const dayStream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
       for (let p = 0; p < P; p++) {
         if (arm[p] !== a || frozen[p]) continue;
-        const r = new RandomStream(
-          spec.seed,
-          ids[p],
-          RandomStream.substream(STREAMS.day, day % (1 << 20)),
-        );
+        const r = rng.reset(ids[p], dayStream);
         const attends = plan.classMinutes > 0 && r.uniform() < attendance[p];
         const home = plan.homeMinutes > 0 && r.uniform() < adherence[p];
         const session = plan.sessionMinutes > 0 && r.uniform() < attendance[p];
@@ -364,13 +369,7 @@ export function simulateCohort(
         dayMinutes[p] = mins;
         minutes[p] += mins;
         practiceDays[p] += 1;
-        for (const [c, share] of Object.entries(plan.content)) {
-          const prim = cm.model.content[c];
-          for (const [skill, w] of Object.entries(prim.trains)) {
-            const k = cm.index.skill.get(skill)!;
-            loads[p * NK + k] += (mins / 30) * share * w * engagement[p];
-          }
-        }
+        for (let k = 0; k < NK; k++) loads[p * NK + k] += mins * perMinute[k] * engagement[p];
         members[nPractice++] = p;
         if (attends && plan.social > 0) classMembers.push(p);
         nClass = classMembers.length;
@@ -399,13 +398,10 @@ export function simulateCohort(
 
     // Everyday stressors.
     n = 0;
+    const stressStream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
     for (let p = 0; p < P; p++) {
       if (frozen[p]) continue;
-      const r = new RandomStream(
-        spec.seed,
-        ids[p],
-        RandomStream.substream(STREAMS.day, day % (1 << 20)),
-      );
+      const r = rng.reset(ids[p], stressStream);
       r.seek(1);
       if (r.uniform() < stressorRate) members[n++] = p;
     }
