@@ -199,7 +199,7 @@ export function trialFiles(run: TrialRun, command: string): OutputFile[] {
     name: "plot-forest.svg",
     content: forestPlot({
       rows: rowsForest,
-      title: `${spec.title}: planned analyses`,
+      title: `${spec.id}: planned analyses`,
       xLabel: "estimate (95% CI)",
       reference: 0,
     }),
