@@ -86,6 +86,7 @@ export async function discriminate(
       "discriminate needs at least two variants (e.g. --variants oxytocin-mediates,no-oxytocin)",
     );
   const base = studyModel(spec);
+  const models = variants.map((v) => variantModel(base, v)); // fails fast on an unknown variant
   const seed = opts.seed ?? spec.seed;
   const maxN = Math.max(...opts.ns);
   const analyses = (spec.analyses as AnalysisSpec[]).map((a) =>
@@ -94,7 +95,7 @@ export async function discriminate(
   // estimates[variant][analysis|n] = replicate estimates
   const est = variants.map(() => new Map<string, number[]>());
   for (let v = 0; v < variants.length; v++) {
-    const model = variantModel(base, variants[v]);
+    const model = models[v];
     const run = await runTrial(spec, {
       n: Math.ceil(maxN * (opts.poolFactor ?? 5)),
       seed: seed + 7919 * v,

@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "./main.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kindsim-design-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let stdout = "";
+let stderr = "";
+beforeEach(() => {
+  stdout = stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+const study = "examples/kok2013-upward-spiral.yaml";
+
+describe("kindsim power", () => {
+  it("kindsim power STUDY --n 4,6 --reps 10 --out DIR writes power.csv, power.json and one curve per analysis", async () => {
+    const out = join(dir, "power");
+    expect(
+      await main([
+        "power",
+        study,
+        "--n",
+        "4,6",
+        "--reps",
+        "10",
+        "--threads",
+        "1",
+        "--quiet",
+        "--out",
+        out,
+      ]),
+    ).toBe(0);
+    expect(stdout).toContain("smallest n per arm with power >= 0.8");
+    const csv = readFileSync(join(out, "power.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("analysis,label,kind,n,power,ci_low,ci_high,reps,errors,mean_estimate");
+    expect(csv.length).toBe(1 + 5 * 2); // 5 analyses x 2 sample sizes
+    expect(existsSync(join(out, "power-positive_g.svg"))).toBe(true);
+  });
+
+  it("kindsim power rejects a malformed --n with exit code 2", async () => {
+    expect(await main(["power", study, "--n", "20:10:5", "--quiet"])).toBe(2);
+    expect(stderr).toMatch(/--n 20:10:5/);
+  });
+});
+
+describe("kindsim discriminate / compare / sensitivity", () => {
+  it("kindsim discriminate needs --variants", async () => {
+    expect(await main(["discriminate", study])).toBe(2);
+    expect(stderr).toMatch(/--variants/);
+  });
+
+  it("kindsim discriminate --json reports a rate per design and a recommendation field", async () => {
+    expect(
+      await main([
+        "discriminate",
+        study,
+        "--variants",
+        "default,no-oxytocin",
+        "--n",
+        "6",
+        "--reps",
+        "10",
+        "--threads",
+        "1",
+        "--json",
+      ]),
+    ).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.variants).toEqual(["default", "no-oxytocin"]);
+    expect(r.designs).toHaveLength(5);
+    for (const d of r.designs) expect(d.rate).toBeGreaterThanOrEqual(0);
+    expect("recommended" in r).toBe(true);
+  });
+
+  it("kindsim discriminate with an unknown variant exits non-zero naming the known ones", async () => {
+    expect(
+      await main([
+        "discriminate",
+        study,
+        "--variants",
+        "default,nope",
+        "--n",
+        "6",
+        "--reps",
+        "10",
+        "--quiet",
+      ]),
+    ).not.toBe(0);
+    expect(stderr).toMatch(/unknown variant "nope"/);
+  });
+
+  it("kindsim sensitivity --method bogus exits 2", async () => {
+    expect(await main(["sensitivity", study, "--method", "bogus"])).toBe(2);
+    expect(stderr).toMatch(/morris or sobol/);
+  });
+
+  it("kindsim sensitivity --params with an unknown parameter fails clearly", async () => {
+    expect(await main(["sensitivity", study, "--params", "nope", "--quiet"])).not.toBe(0);
+    expect(stderr).toMatch(/unknown parameter "nope"/);
+  });
+});
