@@ -275,7 +275,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
   );
   out.push("");
   out.push(`Change from day 0 to day ${spec.days}: mean (SD of change)`);
-  out.push(["variable".padEnd(14), ...spec.arms.map((a) => a.id.padStart(24))].join(""));
+  out.push(["variable".padEnd(14), ...spec.arms.map((a) => a.id.padStart(31))].join(""));
   for (const v of SUMMARY_VARIABLES) {
     const cells = spec.arms.map((a) => {
       const s = summary[a.id][v];
@@ -283,7 +283,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
         ? `${s.pre.toFixed(3)}->${s.post.toFixed(3)} (${s.change >= 0 ? "+" : ""}${s.change.toFixed(3)}±${s.sdChange.toFixed(3)})`.padStart(
             24,
           )
-        : "".padStart(24);
+        : "".padStart(31);
     });
     out.push([v.padEnd(14), ...cells].join(""));
   }
