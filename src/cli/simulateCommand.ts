@@ -281,7 +281,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
       const s = summary[a.id][v];
       return s
         ? `${s.pre.toFixed(3)}->${s.post.toFixed(3)} (${s.change >= 0 ? "+" : ""}${s.change.toFixed(3)}±${s.sdChange.toFixed(3)})`.padStart(
-            24,
+            31,
           )
         : "".padStart(31);
     });
