@@ -3,7 +3,7 @@
  */
 
 import { parentPort } from "node:worker_threads";
-import { compileModel } from "../engine/compileModel.js";
+import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import type { Model } from "../model/types.js";
 import { simulateCohort, type CohortSpec } from "./simulateCohort.js";
 
@@ -15,9 +15,14 @@ export interface CohortJob {
   ids: Uint32Array;
 }
 
+/** The last compiled model, reused when the next job sends the same model and parameters. */
+let cached: { key: string; cm: CompiledModel } | undefined;
+
 parentPort?.on("message", (job: CohortJob) => {
   try {
-    const cm = compileModel(job.model, { params: job.params });
+    const key = JSON.stringify([job.model, job.params ?? null]);
+    if (cached?.key !== key) cached = { key, cm: compileModel(job.model, { params: job.params }) };
+    const cm = cached.cm;
     const result = simulateCohort(cm, job.spec, job.ids, (day) =>
       parentPort!.postMessage({ type: "day", day }),
     );

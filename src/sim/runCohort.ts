@@ -65,6 +65,45 @@ export function mergeResults(parts: CohortResult[]): CohortResult {
   };
 }
 
+/** A worker kept alive between cohorts (one job at a time), with its message handler. */
+interface PooledWorker {
+  worker: Worker;
+  busy: boolean;
+  onMessage?: (m: WorkerMessage) => void;
+  onError?: (e: Error) => void;
+}
+
+type WorkerMessage = { type: string; day?: number; result?: CohortResult; message?: string };
+
+/**
+ * Worker threads are started once and reused by later cohorts (trials in a power analysis,
+ * checks of the scorecard, points of a sensitivity design), so start-up is paid once. Idle
+ * workers do not keep the process alive.
+ */
+const pool: PooledWorker[] = [];
+
+function acquire(count: number): PooledWorker[] {
+  const free = pool.filter((w) => !w.busy);
+  while (free.length < count) {
+    const pw: PooledWorker = { worker: startWorker(), busy: false };
+    pw.worker.on("message", (m: WorkerMessage) => pw.onMessage?.(m));
+    pw.worker.on("error", (e: Error) => {
+      pool.splice(pool.indexOf(pw), 1);
+      pw.onError?.(e);
+    });
+    pw.worker.unref();
+    pool.push(pw);
+    free.push(pw);
+  }
+  return free.slice(0, count);
+}
+
+/** Stops the pooled worker threads (they are restarted on demand). */
+export async function closeCohortPool(): Promise<void> {
+  const all = pool.splice(0, pool.length);
+  await Promise.all(all.map((w) => w.worker.terminate()));
+}
+
 /**
  * Simulates every participant of `spec` (ids 0 … N−1), on `threads` worker threads.
  * The result does not depend on the number of threads.
@@ -83,32 +122,39 @@ export async function runCohort(
     return simulateCohort(cm, spec, ids, (d) => opts.onProgress?.(((d + 1) * N) / total));
   }
   let done = 0;
+  const workers = acquire(threads);
   const parts = await Promise.all(
-    Array.from({ length: threads }, (_, t) => {
+    workers.map((pw, t) => {
       const ids = Uint32Array.from(
         { length: Math.ceil((N - t) / threads) },
         (_, i) => t + i * threads,
       );
       return new Promise<CohortResult>((resolve, reject) => {
-        const w = startWorker();
-        w.on(
-          "message",
-          (m: { type: string; day?: number; result?: CohortResult; message?: string }) => {
-            if (m.type === "day") {
-              done += ids.length;
-              opts.onProgress?.(done / total);
-            } else if (m.type === "done") {
-              resolve(m.result!);
-              void w.terminate();
-            } else {
-              reject(new Error(m.message));
-              void w.terminate();
-            }
-          },
-        );
-        w.on("error", reject);
+        pw.busy = true;
+        pw.worker.ref();
+        const finish = (): void => {
+          pw.busy = false;
+          pw.onMessage = pw.onError = undefined;
+          pw.worker.unref();
+        };
+        pw.onMessage = (m) => {
+          if (m.type === "day") {
+            done += ids.length;
+            opts.onProgress?.(done / total);
+          } else if (m.type === "done") {
+            finish();
+            resolve(m.result!);
+          } else {
+            finish();
+            reject(new Error(m.message));
+          }
+        };
+        pw.onError = (e) => {
+          finish();
+          reject(e);
+        };
         const job: CohortJob = { model, params: opts.params, spec, ids };
-        w.postMessage(job);
+        pw.worker.postMessage(job);
       });
     }),
   );
