@@ -129,11 +129,11 @@ export function registerReplicateCommand(program: Command): void {
             rows: card.findings
               .filter((f) => Number.isFinite(f.estimate))
               .map((f) => ({
-                label: `${f.id} ${f.claim.slice(0, 48)}`,
+                label: `${f.id}${f.expectedFailure ? " (expected failure)" : ""} ${f.claim.slice(0, 40)}`,
                 estimate: f.estimate,
                 lo: f.ci[0],
                 hi: f.ci[1],
-                passed: f.passed,
+                passed: f.expectedFailure && !f.passed ? undefined : f.passed,
               })),
           });
           writeOutputs(o.out, [
