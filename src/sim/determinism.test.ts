@@ -3,7 +3,7 @@ import { compileModel } from "../engine/compileModel.js";
 import { defaultModel } from "../model/loadModel.js";
 import { resolvePopulation } from "./population.js";
 import { resolveProtocol } from "./protocol.js";
-import { mergeResults, runCohort } from "./runCohort.js";
+import { closeCohortPool, mergeResults, runCohort } from "./runCohort.js";
 import {
   blockAssignment,
   simulateCohort,
@@ -66,6 +66,16 @@ describe("determinism", () => {
     const one = await runCohort(model, spec, { threads: 1 });
     const two = await runCohort(model, spec, { threads: 2 });
     expect(bytes(two).equals(bytes(one))).toBe(true);
+  });
+
+  it("runCohort reuses pooled workers: a second 2-thread run gives the same bytes, also after closing the pool", async () => {
+    const first = await runCohort(model, spec, { threads: 2 });
+    const again = await runCohort(model, spec, { threads: 2 });
+    await closeCohortPool();
+    const fresh = await runCohort(model, spec, { threads: 2 });
+    expect(bytes(again).equals(bytes(first))).toBe(true);
+    expect(bytes(fresh).equals(bytes(first))).toBe(true);
+    await closeCohortPool();
   });
 
   it("a different seed gives different numbers", () => {
