@@ -203,3 +203,29 @@ describe("kindsim model export", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("kindsim model diagram", () => {
+  it("prints the SVG, or writes it to a file with a variant applied", async () => {
+    expect(await run("diagram")).toBe(0);
+    expect(stdout).toMatch(/^<\?xml[^>]*>\n<svg /);
+    expect(stdout.slice(stdout.indexOf("<svg"))).toMatch(/^<svg /);
+    expect(stdout).toContain("<title>E14b: oxytocin \u2192 C (drive)");
+    stdout = "";
+    const out = join(dir, "diagram", "no-oxytocin.svg");
+    mkdirSync(join(dir, "diagram"));
+    expect(await run("diagram", "default", "--variant", "no-oxytocin", "--out", out)).toBe(0);
+    expect(stdout).toBe(`wrote ${out}\n`);
+    expect(readdirSync(join(dir, "diagram"))).toEqual(["no-oxytocin.svg"]);
+    const svg = readFileSync(out, "utf8");
+    expect(svg).toContain("<svg ");
+    expect(svg).not.toContain("<title>E14b: ");
+  });
+
+  it("rejects an unknown variant or highlighted id", async () => {
+    expect(await run("diagram", "--variant", "nope")).toBe(2);
+    expect(stderr).toContain('unknown variant "nope"');
+    expect(await run("diagram", "--highlight", "C,nope")).toBe(2);
+    expect(stderr).toContain("--highlight: no node or edge nope in model mascaro2015");
+    expect(stdout).toBe("");
+  });
+});

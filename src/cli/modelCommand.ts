@@ -1,5 +1,5 @@
 /**
- * `kindsim model`: validate, show, compare and export model files.
+ * `kindsim model`: validate, show, compare, export and draw model files.
  */
 
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { ValidationError } from "../model/issues.js";
 import { defaultModel, loadModel, shippedModelPath } from "../model/loadModel.js";
 import { diffModels, formatModelDiff } from "../model/modelDiff.js";
 import type { Model } from "../model/types.js";
+import { modelDiagram } from "../plot/modelDiagram.js";
 import { VERSION } from "../version.js";
 import { CliError, EXIT } from "./main.js";
 
@@ -131,6 +132,31 @@ export function registerModelCommand(program: Command): void {
       }
       if (opts.out === undefined) return print(text);
       writeAtomically(opts.out, text);
+      print(`wrote ${opts.out}`);
+    });
+
+  model
+    .command("diagram")
+    .description(
+      "draw a model as an SVG diagram (boxes by role and kind, edges by effect, evidence in tooltips)",
+    )
+    .argument("[file]", "model file, or `default`", "default")
+    .option("--variant <id>", "draw the model with this variant applied")
+    .option("--highlight <ids>", "comma-separated node or edge ids to emphasise (the rest fade)")
+    .option("--out <file>", "write to this file instead of standard output")
+    .action((file: string, opts: { variant?: string; highlight?: string; out?: string }) => {
+      const m = withVariant(modelArg(file), opts.variant);
+      const highlight = opts.highlight
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const known = new Set([...m.nodes.map((n) => n.id), ...m.edges.map((e) => e.id)]);
+      const unknown = (highlight ?? []).filter((id) => !known.has(id));
+      if (unknown.length > 0)
+        throw new CliError(`--highlight: no node or edge ${unknown.join(", ")} in model ${m.id}`);
+      const svg = modelDiagram(m, { highlight });
+      if (opts.out === undefined) return print(svg);
+      writeAtomically(opts.out, svg);
       print(`wrote ${opts.out}`);
     });
 }

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { applyVariant } from "../model/applyVariant.js";
+import { defaultModel } from "../model/loadModel.js";
+import type { Model } from "../model/types.js";
+import { edgeTitle, fastRanks, modelDiagram, wrapLabel } from "./modelDiagram.js";
+import { xmlProblem } from "./xmlProblem.js";
+
+const model = defaultModel();
+const svg = modelDiagram(model);
+
+/** The ids of the node boxes, in drawing order, read back from their tooltips. */
+const boxIds = (s: string): string[] =>
+  [...s.matchAll(/<g class="node [a-z]+"[^>]*><title>[^<]*?\(([^()<]+)\): /g)].map((m) => m[1]);
+
+/** Rectangles (x, y, width, height) of the coloured node boxes. */
+function boxRects(s: string): [number, number, number, number][] {
+  return [
+    ...s.matchAll(
+      /<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)" rx="8" fill="#ffffff"\/>/g,
+    ),
+  ].map((m) => [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])]);
+}
+
+describe("modelDiagram", () => {
+  it("is a well-formed, deterministic SVG document titled with the model", () => {
+    expect(xmlProblem(svg)).toBeUndefined();
+    expect(svg).toMatch(/^<\?xml[^>]*>\n<svg /);
+    expect(modelDiagram(defaultModel())).toBe(svg);
+    expect(modelDiagram(structuredClone(model))).toBe(svg);
+    expect(svg).toContain(
+      "<title>Neural mediators of kindness-based meditation (mascaro2015 1.0.0)</title>",
+    );
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it("draws every node once, with its regions in the tooltip, and no two boxes overlap", () => {
+    expect([...boxIds(svg)].sort()).toEqual(model.nodes.map((n) => n.id).sort());
+    expect(svg).toContain("Regions: amygdala</title>");
+    const rects = boxRects(svg);
+    expect(rects).toHaveLength(model.nodes.length);
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++) {
+        const [a, b] = [rects[i], rects[j]];
+        const apart =
+          a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
+        expect(apart, `boxes ${i} and ${j} overlap`).toBe(true);
+      }
+  });
+
+  it("titles every edge with its id, ends, effect and evidence, styled by effect", () => {
+    for (const e of model.edges) expect(svg).toContain(`<title>${e.id}: ${e.from} \u2192 `);
+    expect(svg).toContain("<title>E3: M \u2192 F (drive), evidence F27</title>");
+    const e1 = model.edges.find((e) => e.id === "E1")!;
+    expect(edgeTitle(e1)).toBe("E1: s \u2192 Y (drive), evidence paper, F23");
+    const edge = (id: string): string => {
+      const m = new RegExp(`<title>${id}: [^<]*</title><path ([^>]*)/>`).exec(svg);
+      expect(m, id).not.toBeNull();
+      return m![1];
+    };
+    expect(edge("E3")).toContain('marker-end="url(#md-drive)"');
+    expect(edge("E3")).toContain('stroke-width="1"');
+    expect(edge("E6")).toContain('marker-end="url(#md-inhibit)"'); // R ⊣ F, 2 evidence ids
+    expect(edge("E6")).toContain('stroke-width="2"');
+    expect(edge("E3d")).toContain('stroke-dasharray="6,3"');
+    expect(edge("E10")).toContain('stroke-width="3"'); // four evidence ids, capped at 3 px
+  });
+
+  it("draws practice as one arrow per trained skill, and a legend", () => {
+    const skills = new Set(
+      Object.values(model.content).flatMap((c) =>
+        Object.entries(c.trains)
+          .filter(([, v]) => v !== 0)
+          .map(([k]) => k),
+      ),
+    );
+    expect(svg.match(/<title>practice \u2192 /g)).toHaveLength(skills.size);
+    expect(svg).toContain(
+      "<title>practice \u2192 interdependence: trained by equanimity, gratitude, lovingKindness</title>",
+    );
+    for (const label of ["drives", "inhibits", "gain (multiplies)", "neuromodulator", "trait"])
+      expect(svg).toContain(`>${label}</text>`);
+  });
+
+  it("puts early fast processes left of later ones by a longest-path rank", () => {
+    const rank = fastRanks(model);
+    expect(rank.get("A")).toBe(0);
+    expect(rank.get("M")).toBeGreaterThan(rank.get("A")!);
+    expect(rank.get("F")).toBeGreaterThan(rank.get("M")!);
+    expect(rank.get("C")).toBeGreaterThan(rank.get("F")!);
+    const x = (id: string): number => {
+      const i = boxIds(svg).indexOf(id);
+      return boxRects(svg)[i][0];
+    };
+    expect(x("s")).toBeLessThan(x("M"));
+    expect(x("M")).toBeLessThan(x("C"));
+    expect(x("C")).toBeLessThan(x("help"));
+  });
+
+  it("escapes odd labels and ids", () => {
+    const odd: Model = structuredClone(model);
+    odd.title = `Tom & Jerry's <model>`;
+    odd.nodes.find((n) => n.id === "Y")!.label = `Salience <"amygdala"> & co`;
+    odd.nodes.find((n) => n.id === "Y")!.regions = ["a<b"];
+    const out = modelDiagram(odd);
+    expect(xmlProblem(out)).toBeUndefined();
+    expect(out).toContain("Tom &amp; Jerry&apos;s &lt;model&gt;");
+    expect(out).toContain("Salience &lt;&quot;amygdala&quot;&gt;");
+    expect(out).toContain("Regions: a&lt;b");
+  });
+
+  it("drops the edges a variant removes", () => {
+    const v = modelDiagram(applyVariant(model, "no-oxytocin"));
+    expect(xmlProblem(v)).toBeUndefined();
+    for (const id of ["E14", "E14b", "E14c", "E14d", "E14f"]) {
+      expect(svg).toContain(`<title>${id}: `);
+      expect(v).not.toContain(`<title>${id}: `);
+    }
+    expect(v).toContain("<title>E14g: oxytocin");
+    expect(v).toContain("(mascaro2015+no-oxytocin 1.0.0)");
+  });
+
+  it("fades everything but the highlighted nodes and edges, and follows the width", () => {
+    const h = modelDiagram(model, { highlight: ["C"] });
+    expect(xmlProblem(h)).toBeUndefined();
+    expect(h).toMatch(/<g class="edge drive">\s*<title>E10: C \u2192 help/);
+    expect(h).toMatch(/<g class="edge drive" opacity="0.18"><title>E3: M/);
+    expect(h).not.toContain('<g class="node affect" opacity="0.28"><title>Compassion');
+    expect(h).toContain('<g class="node process" opacity="0.28"><title>Motor simulation');
+    const wide = modelDiagram(model, { width: 2000 });
+    expect(wide).toMatch(/<svg [^>]*width="2000"/);
+    expect(xmlProblem(modelDiagram(model, { width: 300 }))).toBeUndefined();
+  });
+});
+
+describe("wrapLabel", () => {
+  it("wraps at spaces and hyphens and shortens what does not fit", () => {
+    expect(wrapLabel("Compassion (empathic concern)", 21, 2)).toEqual([
+      "Compassion (empathic",
+      "concern)",
+    ]);
+    expect(wrapLabel("Self-other distinction", 12, 2)).toEqual(["Self-other", "distinction"]);
+    expect(wrapLabel("Perspective-taking skill", 14, 3)).toEqual(["Perspective-", "taking skill"]);
+    expect(wrapLabel("one two three four", 5, 2)).toEqual(["one", "two\u2026"]);
+    expect(wrapLabel("Supercalifragilistic", 8, 2)).toEqual(["Superca\u2026"]);
+  });
+});
