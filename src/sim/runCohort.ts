@@ -5,7 +5,7 @@
  */
 
 import { Worker } from "node:worker_threads";
-import { compileModel } from "../engine/compileModel.js";
+import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import type { Model } from "../model/types.js";
 import type { CohortJob } from "./cohortWorker.js";
 import { simulateCohort, type CohortResult, type CohortSpec } from "./simulateCohort.js";
@@ -65,6 +65,21 @@ export function mergeResults(parts: CohortResult[]): CohortResult {
   };
 }
 
+/** Compiled models reused by later cohorts on this thread (the kernel stays JIT-warm). */
+const compiled = new WeakMap<Model, Map<string, CompiledModel>>();
+
+function compiledFor(model: Model, params?: Record<string, number>): CompiledModel {
+  let byParams = compiled.get(model);
+  if (!byParams) compiled.set(model, (byParams = new Map()));
+  const key = JSON.stringify(params ?? null);
+  let cm = byParams.get(key);
+  if (!cm) {
+    if (byParams.size > 16) byParams.clear();
+    byParams.set(key, (cm = compileModel(model, { params })));
+  }
+  return cm;
+}
+
 /** A worker kept alive between cohorts (one job at a time), with its message handler. */
 interface PooledWorker {
   worker: Worker;
@@ -117,7 +132,7 @@ export async function runCohort(
   const threads = Math.max(1, Math.min(opts.threads ?? 1, N));
   const total = N * spec.days;
   if (threads === 1) {
-    const cm = compileModel(model, { params: opts.params });
+    const cm = compiledFor(model, opts.params);
     const ids = Uint32Array.from({ length: N }, (_, i) => i);
     return simulateCohort(cm, spec, ids, (d) => opts.onProgress?.(((d + 1) * N) / total));
   }
