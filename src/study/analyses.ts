@@ -340,15 +340,7 @@ export function describeAnalysis(spec: AnalysisSpec): string {
 class DataProblem extends Error {}
 
 /** Partial result produced by the per-type runners. */
-interface Outcome {
-  estimate: number;
-  ci: [number, number];
-  p: number | null;
-  n: number;
-  statistic?: AnalysisStatistic;
-  details: Record<string, unknown>;
-  error?: string;
-}
+type Outcome = Omit<AnalysisResult, "id" | "type" | "label">;
 
 /** Mutable context: the runners record n as soon as it is known. */
 interface Context {
