@@ -85,6 +85,45 @@ export {
 } from "./sim/simulateCohort.js";
 export { runCohort, mergeResults } from "./sim/runCohort.js";
 
+// measure: paradigms and instruments
+export {
+  loadParadigms,
+  readParadigm,
+  type Paradigm,
+  type ParadigmMeasure,
+} from "./measure/paradigm.js";
+export { runParadigm, type MeasureRow } from "./measure/runParadigm.js";
+export { measure, measureDiary, validateInstrument } from "./measure/instruments/measure.js";
+export type { Instrument } from "./measure/instruments/types.js";
+
+// study: trials, analyses, scorecard, design
+export { loadStudy, readStudy, type StudySpec } from "./study/studySpec.js";
+export { runTrial, randomise, type TrialRun, type TrialOptions } from "./study/runTrial.js";
+export type { TrialData, TrialRow, TrialParticipant, ValueRef } from "./study/trialData.js";
+export {
+  runAnalysis,
+  validateAnalysis,
+  adjustResults,
+  type AnalysisSpec,
+  type AnalysisResult,
+} from "./study/analyses.js";
+export {
+  loadFindings,
+  runScorecard,
+  addRobustness,
+  selectFindings,
+  type Scorecard,
+  type FindingResult,
+} from "./study/scorecard.js";
+export { simulatePower, simulateAssurance, smallestN, type PowerPoint } from "./study/power.js";
+export { discriminate, type DiscriminationResult } from "./study/discriminate.js";
+export { studySensitivity, type SensitivityResult } from "./study/studySensitivity.js";
+export * as stats from "./study/stats/index.js";
+
+// plots (SVG strings)
+export { linePlot, forestPlot, powerCurve, barPlot } from "./plot/index.js";
+export { modelDiagram } from "./plot/modelDiagram.js";
+
 // study: sensitivity analysis
 export {
   morris,
