@@ -83,7 +83,7 @@ export {
   type CohortResult,
   type EventSchedule,
 } from "./sim/simulateCohort.js";
-export { runCohort, mergeResults } from "./sim/runCohort.js";
+export { runCohort, mergeResults, closeCohortPool } from "./sim/runCohort.js";
 
 // measure: paradigms and instruments
 export {
