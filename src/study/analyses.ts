@@ -781,29 +781,9 @@ function runWithinChange(spec: WithinChangeSpec, data: TrialData, ctx: Context):
   const change = [
     ...resolveValues(data, { measure: spec.measure, change: spec.change }, [spec.arm]).values(),
   ];
-  ctx.n = change.length;
-  requireN(change.length, 2, `arm "${spec.arm}"`);
-  const s = sd(change);
-  if (!(s > 0)) throw new DataProblem("change: zero variance (every participant changed equally)");
-  const fit = ols(
-    change,
-    change.map(() => []),
-    [],
-  );
-  const row = fit.coefficients[0];
-  return {
-    estimate: row.estimate,
-    ci: row.ci,
-    p: row.p,
-    n: ctx.n,
-    statistic: { name: "t", value: row.t, df: fit.dfResidual },
-    details: {
-      meanChange: mean(change),
-      sdChange: s,
-      dz: mean(change) / s,
-      se: row.se,
-    },
-  };
+  const out = oneSample(change, ctx, `change in arm "${spec.arm}"`);
+  const { mean: meanChange, sd: sdChange, d: dz, se } = out.details as Record<string, number>;
+  return { ...out, details: { meanChange, sdChange, dz, se } };
 }
 
 /**

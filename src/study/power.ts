@@ -9,7 +9,7 @@ import { hashName, RandomStream } from "../engine/random.js";
 import type { Model } from "../model/types.js";
 import { runAnalysis, type AnalysisSpec } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
-import { drawParameters } from "./scorecard.js";
+import { drawParameters } from "./drawParameters.js";
 import type { StudySpec } from "./studySpec.js";
 import type { TrialData } from "./trialData.js";
 

@@ -6,11 +6,10 @@
 
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
-import { hashName, RandomStream } from "../engine/random.js";
 import { InputError, Issues } from "../model/issues.js";
 import { readDataFile, resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
-import { priorQuantile } from "./sensitivity/priors.js";
+import { drawParameters } from "./drawParameters.js";
 import type { AnalysisResult } from "./analyses.js";
 import { runTrial } from "./runTrial.js";
 import { loadStudy, readStudy, type StudySpec } from "./studySpec.js";
@@ -280,19 +279,6 @@ export async function runScorecard(
     unexpectedFailures: findings.filter((f) => f.verdict === "fail").length,
     seconds: (performance.now() - t0) / 1000,
   };
-}
-
-/** Draws every parameter of a model from its prior (draw k of a seeded sequence). */
-export function drawParameters(model: Model, seed: number, k: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  const stream = hashName("robustness/priors");
-  Object.keys(model.parameters)
-    .sort()
-    .forEach((name, i) => {
-      const rng = new RandomStream(seed, k, (stream + i) >>> 0);
-      out[name] = priorQuantile(model.parameters[name].prior, rng.uniform());
-    });
-  return out;
 }
 
 /**
