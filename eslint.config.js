@@ -1,14 +1,56 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import boundaries from "eslint-plugin-boundaries";
+
+/**
+ * The layers of src/, bottom first. A layer may import from the layers listed before it
+ * (and from itself), never from a layer after it. This list is the one place the
+ * direction is written; `src/lint.test.ts` shows that a wrong-way import fails lint.
+ */
+const LAYERS = ["numeric", "model", "engine", "sim", "measure", "study", "plot", "io", "cli"];
+
+const layerPolicies = LAYERS.map((layer, i) => ({
+  from: { element: { type: layer } },
+  allow: { to: { element: { types: { anyOf: LAYERS.slice(0, i + 1) } } } },
+}));
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "out/", "runs/", "coverage/"] },
+  { ignores: ["dist/", "build/", "node_modules/", "out/", "runs/", "coverage/", "**/*.fixture.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-constant-condition": ["error", { checkLoops: false }],
+    },
+  },
+  {
+    files: ["src/**/*.ts", "bench/**/*.ts"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { project: "./tsconfig.check.json" } },
+      "boundaries/elements": [
+        ...LAYERS.map((layer) => ({ type: layer, pattern: `src/${layer}` })),
+        { type: "api", pattern: "src" },
+        { type: "bench", pattern: "bench" },
+      ],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          policies: [
+            ...layerPolicies,
+            // The public API lists the library; it never loads the command line.
+            {
+              from: { element: { type: "api" } },
+              allow: { to: { element: { types: { anyOf: [...LAYERS.filter((l) => l !== "cli"), "api"] } } } },
+            },
+            { from: { element: { type: "bench" } }, allow: { to: { element: { types: { anyOf: [...LAYERS, "api", "bench"] } } } } },
+          ],
+        },
+      ],
     },
   },
   {

@@ -48,8 +48,8 @@ export {
   type CompiledModel,
   type CompileOptions,
 } from "./engine/compileModel.js";
-export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./engine/dopri.js";
-export { RandomStream, philox4x32, hashName } from "./engine/random.js";
+export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./numeric/dopri.js";
+export { RandomStream, philox4x32, hashName } from "./numeric/random.js";
 
 // sim: people, practices, episodes, days
 export {
@@ -118,7 +118,7 @@ export {
 export { simulatePower, simulateAssurance, smallestN, type PowerPoint } from "./study/power.js";
 export { discriminate, type DiscriminationResult } from "./study/discriminate.js";
 export { studySensitivity, type SensitivityResult } from "./study/studySensitivity.js";
-export * as stats from "./study/stats/index.js";
+export * as stats from "./numeric/stats/index.js";
 
 // plots (SVG strings)
 export { linePlot, forestPlot, powerCurve, barPlot } from "./plot/index.js";
@@ -131,7 +131,5 @@ export {
   priorQuantile,
   priorMean,
   type Prior,
-} from "./study/sensitivity/index.js";
+} from "./numeric/sensitivity/index.js";
 
-// interfaces
-export { main } from "./cli/main.js";

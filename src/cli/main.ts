@@ -4,7 +4,7 @@
 
 import { Command, CommanderError } from "commander";
 import { InputError, ValidationError } from "../model/issues.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../model/version.js";
 import { registerDesignCommands } from "./designCommands.js";
 import { registerEpisodeCommand } from "./episodeCommand.js";
 import { registerListCommands } from "./listCommands.js";

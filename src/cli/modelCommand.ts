@@ -13,7 +13,7 @@ import { defaultModel, loadModel, shippedModelPath } from "../model/loadModel.js
 import { diffModels, formatModelDiff } from "../model/modelDiff.js";
 import type { Model } from "../model/types.js";
 import { modelDiagram } from "../plot/modelDiagram.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../model/version.js";
 import { CliError, EXIT } from "./main.js";
 
 /** Loads a model argument: a file path, or the word `default` for the shipped model. */

@@ -18,7 +18,7 @@ import {
   type CohortSpec,
   type EventSchedule,
 } from "../sim/simulateCohort.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../model/version.js";
 import { CliError, commandLine } from "./main.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";

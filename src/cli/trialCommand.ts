@@ -11,7 +11,7 @@ import type { AnalysisResult } from "../study/analyses.js";
 import { runTrial, type TrialRun } from "../study/runTrial.js";
 import { loadStudy } from "../study/studySpec.js";
 import type { TrialData } from "../study/trialData.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../model/version.js";
 import { commandLine } from "./main.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";

@@ -8,12 +8,8 @@
  * hand-written loop would do.
  */
 
-import {
-  formulaToJs,
-  identifiers,
-  parseFormula,
-  type Formula,
-} from "../model/formula.js";
+import { identifiers, parseFormula, type Formula } from "../model/formula.js";
+import { formulaToJs } from "./formulaToJs.js";
 import { modelHash } from "../model/modelHash.js";
 import type { DaySummary, Model, ModelNode } from "../model/types.js";
 import { dynamicsFormulas } from "../model/validateModel.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../engine/compileModel.js";
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import { Issues } from "../model/issues.js";
 import { defaultModel } from "../model/loadModel.js";
 import { runEpisode, summaryOf, type Batch } from "../sim/episode.js";

@@ -4,7 +4,7 @@
  */
 
 import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import { episodeInputs, type Batch } from "../sim/episode.js";
 import { measure, measureDiary } from "./instruments/measure.js";
 import type { DiaryInstrument } from "./instruments/types.js";

@@ -8,7 +8,7 @@
  * `formula.ts`; they are parsed, never evaluated as JavaScript.
  */
 
-import type { Prior } from "../study/sensitivity/priors.js";
+import type { Prior } from "../numeric/priors.js";
 
 export type { Prior };
 

@@ -3,7 +3,7 @@
  * is reported with the path of the field and what was expected.
  */
 
-import { validatePrior } from "../study/sensitivity/priors.js";
+import { validatePrior } from "../numeric/priors.js";
 import {
   FormulaError,
   FORMULA_FUNCTIONS,

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from "vitest";
 import { NSTAT, compileModel, type CompiledModel } from "../engine/compileModel.js";
-import { dopri5 } from "../engine/dopri.js";
+import { dopri5 } from "../numeric/dopri.js";
 import { applyVariant } from "../model/applyVariant.js";
 import { evaluateFormula, parseFormula, type Formula } from "../model/formula.js";
 import { defaultModel } from "../model/loadModel.js";

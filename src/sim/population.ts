@@ -5,9 +5,9 @@
  */
 
 import { fileURLToPath } from "node:url";
-import { CholeskyDecomposition, Matrix } from "ml-matrix";
+import { choleskyLowerOrNull } from "../numeric/cholesky.js";
 import type { CompiledModel } from "../engine/compileModel.js";
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import { readDataFile } from "../model/loadModel.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
@@ -235,19 +235,18 @@ export function samplePopulation(
   const NS = cm.slow.length;
   const names = Object.keys(pop.traits);
   const k = names.length;
-  const corr = Matrix.eye(k, k);
+  const corr: number[][] = names.map((_, i) => names.map((_, j) => (i === j ? 1 : 0)));
   for (const [a, b, r] of pop.correlations) {
     const i = names.indexOf(a);
     const j = names.indexOf(b);
-    corr.set(i, j, r);
-    corr.set(j, i, r);
+    corr[i][j] = r;
+    corr[j][i] = r;
   }
-  const chol = new CholeskyDecomposition(corr);
-  if (!chol.isPositiveDefinite())
+  const L = choleskyLowerOrNull(corr, 0);
+  if (L === null)
     throw new Error(
       `population ${pop.id}: the declared trait correlations do not form a positive-definite matrix`,
     );
-  const L = chol.lowerTriangularMatrix.to2DArray();
   const traits = new Float64Array(ids.length * NT);
   const slow = new Float64Array(ids.length * NS);
   const priorHours = new Float64Array(ids.length);
@@ -260,7 +259,7 @@ export function samplePopulation(
     cm.traits.forEach((n, t) => (traits[tb + t] = n.default ?? 0.5));
     for (let i = 0; i < k; i++) {
       let zi = 0;
-      for (let j = 0; j <= i; j++) zi += L[i][j] * z[j];
+      for (let j = 0; j <= i; j++) zi += L[i * k + j] * z[j];
       const t = cm.index.trait.get(names[i]);
       if (t !== undefined)
         traits[tb + t] = sigmoid(logit(pop.traits[names[i]].median) + pop.traits[names[i]].sd * zi);

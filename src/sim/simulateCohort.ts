@@ -7,7 +7,7 @@
  */
 
 import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import {
   EPISODE_DT,
   EPISODE_DURATION,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { RandomStream } from "../engine/random.js";
+import { RandomStream } from "../numeric/random.js";
 import {
   ANALYSIS_TYPES,
   type AnalysisResult,
@@ -12,7 +12,7 @@ import {
   validateAnalyses,
   validateAnalysis,
 } from "./analyses.js";
-import { holm } from "./stats/index.js";
+import { holm } from "../numeric/stats/index.js";
 import type { TrialData, TrialParticipant, TrialRow } from "./trialData.js";
 
 /**

@@ -9,7 +9,7 @@
  * separation, …) the result carries an `error` message and NaNs instead of
  * throwing, so one failed analysis never stops a study.
  */
-import { RandomStream, hashName } from "../engine/random.js";
+import { RandomStream, hashName } from "../numeric/random.js";
 import { pairValues, resolveValues } from "./resolveValues.js";
 import {
   ancova,
@@ -27,8 +27,8 @@ import {
   sd,
   spearman,
   welchT,
-} from "./stats/index.js";
-import type { CoefficientRow } from "./stats/index.js";
+} from "../numeric/stats/index.js";
+import type { CoefficientRow } from "../numeric/stats/index.js";
 import type { TrialData, ValueRef } from "./trialData.js";
 
 /** Fields shared by every analysis spec. */

@@ -4,7 +4,7 @@
  * analysis's estimate identifies the variant that generated the data.
  */
 
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
 import type { Model } from "../model/types.js";
 import { runAnalysis, type AnalysisSpec } from "./analyses.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultModel } from "../model/loadModel.js";
 import { drawParameters } from "./drawParameters.js";
-import { priorSupport } from "./sensitivity/priors.js";
+import { priorSupport } from "../numeric/priors.js";
 
 describe("drawParameters", () => {
   const model = defaultModel();

@@ -1,8 +1,8 @@
 /** Draws of a model's parameters from their priors (robustness, assurance). */
 
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
-import { priorQuantile } from "./sensitivity/priors.js";
+import { priorQuantile } from "../numeric/priors.js";
 
 /** Draws every parameter of a model from its prior (draw k of a seeded sequence). */
 export function drawParameters(model: Model, seed: number, k: number): Record<string, number> {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RandomStream } from "../engine/random.js";
+import { RandomStream } from "../numeric/random.js";
 import { drawSample, parseNs, simulatePower, smallestN, wilson } from "./power.js";
 import { readStudy } from "./studySpec.js";
 import type { TrialData } from "./trialData.js";

@@ -5,7 +5,7 @@
  * costs one simulation. Assurance averages power over draws from the parameter priors.
  */
 
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
 import { runAnalysis, type AnalysisSpec } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";

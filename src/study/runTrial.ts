@@ -5,7 +5,7 @@
  */
 
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
 import { Issues } from "../model/issues.js";
 import { resolveModel } from "../model/loadModel.js";

@@ -15,7 +15,7 @@ import { runTrial } from "./runTrial.js";
 import { loadStudy, readStudy, type StudySpec } from "./studySpec.js";
 
 /** Root folder of the package (where `data/` and `examples/` live). */
-export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Path of the shipped findings file. */
 export const FINDINGS_FILE = resolve(PACKAGE_ROOT, "data/findings.yaml");
 

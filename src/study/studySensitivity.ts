@@ -5,14 +5,14 @@
  * between points come from the parameters, not from sampling noise.
  */
 
-import { hashName, RandomStream } from "../engine/random.js";
+import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
 import type { AnalysisSpec } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
-import { morrisAnalyze, morrisDesign } from "./sensitivity/morris.js";
-import { saltelliDesign, sobolAnalyze } from "./sensitivity/sobol.js";
-import type { SensitivityInput } from "./sensitivity/sensitivityInput.js";
-import type { EvaluableDesign } from "./sensitivity/evaluateDesign.js";
+import { morrisAnalyze, morrisDesign } from "../numeric/sensitivity/morris.js";
+import { saltelliDesign, sobolAnalyze } from "../numeric/sensitivity/sobol.js";
+import type { SensitivityInput } from "../numeric/sensitivity/sensitivityInput.js";
+import type { EvaluableDesign } from "../numeric/sensitivity/evaluateDesign.js";
 import type { StudySpec } from "./studySpec.js";
 
 /** One parameter's importance for one outcome. */

@@ -23,12 +23,17 @@ declare module "jstat" {
   interface JStatCentralF {
     cdf(x: number, df1: number, df2: number): number;
   }
+  /** Beta distribution. */
+  interface JStatBeta {
+    inv(p: number, alpha: number, beta: number): number;
+  }
   /** The `jStat` namespace object (only the members used by kindsim). */
   interface JStatStatic {
     studentt: JStatStudentT;
     normal: JStatNormal;
     noncentralt: JStatNoncentralT;
     centralF: JStatCentralF;
+    beta: JStatBeta;
     /** Regularised incomplete beta function I_x(a, b). */
     ibeta(x: number, a: number, b: number): number;
     /** log Γ(x). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashName, RandomStream } from "../../engine/random.js";
-import { correlationCoefficient } from "../../study/stats/pearson.js";
+import { hashName, RandomStream } from "../../numeric/random.js";
+import { correlationCoefficient } from "../../numeric/stats/pearson.js";
 import { expectedAttenuation } from "./attenuation.js";
 import { measure } from "./measure.js";
 import type { Instrument } from "./types.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashName, RandomStream } from "../../engine/random.js";
-import { correlationCoefficient } from "../../study/stats/pearson.js";
+import { hashName, RandomStream } from "../../numeric/random.js";
+import { correlationCoefficient } from "../../numeric/stats/pearson.js";
 import { likertItemNoiseSd } from "./likertItemNoiseSd.js";
 import { measureLikert } from "./measureLikert.js";
 import { ordinalLayout } from "./ordinalLayout.js";

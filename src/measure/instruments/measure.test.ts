@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashName, RandomStream } from "../../engine/random.js";
+import { hashName, RandomStream } from "../../numeric/random.js";
 import { measure, measureDiary } from "./measure.js";
 import type { DiaryInstrument, Instrument } from "./types.js";
 

@@ -4,7 +4,7 @@
  * parameters and the state of the RandomStream passed in.
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { measureAmount } from "./measureAmount.js";
 import { measureAssay } from "./measureAssay.js";
 import { measureBinomial } from "./measureBinomial.js";

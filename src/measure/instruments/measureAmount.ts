@@ -2,7 +2,7 @@
  * Continuous allocations (donations, redistribution) bounded by an endowment.
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { reliabilityNoiseSd } from "./reliabilityNoiseSd.js";
 import type { AmountInstrument } from "./types.js";
 

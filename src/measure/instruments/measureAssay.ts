@@ -2,7 +2,7 @@
  * Biological assays with log-normal error and a limit of detection.
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { reliabilityNoiseSd } from "./reliabilityNoiseSd.js";
 import type { AssayInstrument } from "./types.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashName, RandomStream } from "../../engine/random.js";
+import { hashName, RandomStream } from "../../numeric/random.js";
 import { binomialAccuracy, measureBinomial } from "./measureBinomial.js";
 import type { BinomialInstrument } from "./types.js";
 

@@ -2,7 +2,7 @@
  * Accuracy tasks with a guessing floor (e.g. Reading the Mind in the Eyes).
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { logistic } from "./logistic.js";
 import { reliabilityNoiseSd } from "./reliabilityNoiseSd.js";
 import type { BinomialInstrument } from "./types.js";

@@ -2,7 +2,7 @@
  * Binary decisions (help or not, escape or not).
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { logistic, logit } from "./logistic.js";
 import { reliabilityNoiseSd } from "./reliabilityNoiseSd.js";
 import type { ChoiceInstrument } from "./types.js";

@@ -2,7 +2,7 @@
  * Daily experience sampling with missed prompts.
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { logistic, logit } from "./logistic.js";
 import { measureLikert } from "./measureLikert.js";
 import type { DiaryInstrument, DiaryReading } from "./types.js";

@@ -2,7 +2,7 @@
  * Ordinal-item questionnaire scores.
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { likertItemNoiseSd } from "./likertItemNoiseSd.js";
 import { ordinalLayout, type OrdinalLayout } from "./ordinalLayout.js";
 import type { DiaryInstrument, LikertInstrument } from "./types.js";

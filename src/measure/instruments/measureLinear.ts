@@ -2,7 +2,7 @@
  * Linear readouts with additive Gaussian error: fMRI ROI contrasts and physiological indices.
  */
 
-import type { RandomStream } from "../../engine/random.js";
+import type { RandomStream } from "../../numeric/random.js";
 import { reliabilityNoiseSd } from "./reliabilityNoiseSd.js";
 import type { PhysioInstrument, RoiInstrument } from "./types.js";
 

@@ -2,7 +2,7 @@
  * Exact (quadrature) test–retest reliability of an ordinal-item score.
  */
 
-import { normalCdf } from "../../study/stats/distributions.js";
+import { normalCdf } from "../../numeric/distributions.js";
 import type { OrdinalLayout } from "./ordinalLayout.js";
 
 /** Number of quadrature nodes over the reference population (±6 SD). */

@@ -3,7 +3,8 @@
  * uniforms through the normal scores, leaving each marginal uniform so that
  * priors can be applied afterwards with `priorQuantile`.
  */
-import { normalCdf, normalQuantile } from "./jstat.js";
+import { choleskyLowerOrNull } from "../cholesky.js";
+import { normalCdf, normalQuantile } from "../distributions.js";
 
 /**
  * A correlation matrix as nested rows (square, symmetric, unit diagonal,
@@ -55,31 +56,12 @@ export function validateCorrelationMatrix(
     }
   }
   if (errors.length > 0) return errors;
-  if (choleskyOrNull(m) === null) {
+  if (choleskyLowerOrNull(m) === null) {
     errors.push(
       `${path}: expected a positive definite matrix, but its Cholesky factorisation failed`,
     );
   }
   return errors;
-}
-
-/** Lower Cholesky factor (row-major `size`×`size`), or null when not positive definite. */
-function choleskyOrNull(m: CorrelationMatrix): Float64Array | null {
-  const n = m.length;
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = m[i][j];
-      for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
-      if (i === j) {
-        if (!(sum > 1e-12)) return null;
-        L[i * n + i] = Math.sqrt(sum);
-      } else {
-        L[i * n + j] = sum / L[j * n + j];
-      }
-    }
-  }
-  return L;
 }
 
 /**
@@ -89,7 +71,7 @@ function choleskyOrNull(m: CorrelationMatrix): Float64Array | null {
 export function choleskyLower(matrix: CorrelationMatrix): Float64Array {
   const errors = validateCorrelationMatrix(matrix, Array.isArray(matrix) ? matrix.length : 0);
   if (errors.length > 0) throw new Error(`invalid correlation matrix:\n  ${errors.join("\n  ")}`);
-  return choleskyOrNull(matrix) as Float64Array;
+  return choleskyLowerOrNull(matrix) as Float64Array;
 }
 
 /**

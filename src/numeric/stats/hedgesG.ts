@@ -2,7 +2,7 @@
  * Hedges' g: Cohen's d multiplied by the exact small-sample bias correction J.
  */
 import { type SmdOptions, type SmdResult, standardizedMeanDifference } from "./cohensD.js";
-import { logGamma } from "./distributions.js";
+import { logGamma } from "../distributions.js";
 
 /**
  * Exact Hedges (1981) correction J(df) = Γ(df/2) / (sqrt(df/2) · Γ((df−1)/2)),

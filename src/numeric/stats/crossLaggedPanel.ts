@@ -3,7 +3,7 @@
  * standardised variables.
  */
 import { zScores } from "./descriptive.js";
-import { studentTQuantile, studentTTwoSidedP } from "./distributions.js";
+import { studentTQuantile, studentTTwoSidedP } from "../distributions.js";
 import { type CoefficientRow, type OlsResult, columnsToRows, ols } from "./ols.js";
 import { assertFiniteArray, assertLevel, assertSameLength } from "./validate.js";
 

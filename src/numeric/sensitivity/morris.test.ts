@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spearmanToGaussianCorrelation } from "./gaussianCopula.js";
 import { type MorrisResult, morris, morrisAnalyze, morrisBatched, morrisDesign } from "./morris.js";
-import { priorQuantile } from "./priors.js";
+import { priorQuantile } from "../priors.js";
 import { spearmanCorrelation } from "./rankCorrelation.js";
 import type { SensitivityInput } from "./sensitivityInput.js";
 import { seededRandom } from "./seededRandom.js";

@@ -3,7 +3,7 @@
  * Monte Carlo inference for the indirect effect a·b.
  */
 import { quantileSorted } from "./descriptive.js";
-import { normalQuantile, normalTwoSidedP } from "./distributions.js";
+import { normalQuantile, normalTwoSidedP } from "../distributions.js";
 import { type UniformSource, drawUniform, normalPair } from "./normalDeviates.js";
 import { type CoefficientRow, columnsToRows, ols } from "./ols.js";
 import { assertFiniteArray, assertLevel, assertNonConstant, assertSameLength } from "./validate.js";

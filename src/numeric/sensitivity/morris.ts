@@ -45,7 +45,7 @@ import {
   GaussianCopula,
   validateCorrelationMatrix,
 } from "./gaussianCopula.js";
-import { priorQuantile, priorSupport } from "./priors.js";
+import { priorQuantile, priorSupport } from "../priors.js";
 import {
   type SensitivityInput,
   assertValidInputs,

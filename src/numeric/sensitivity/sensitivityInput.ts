@@ -2,7 +2,7 @@
  * Named model inputs (parameters with priors) as seen by the sensitivity
  * methods, and their validation.
  */
-import { type Prior, validatePrior } from "./priors.js";
+import { type Prior, validatePrior } from "../priors.js";
 
 /** A model input for sensitivity analysis: a named parameter and its prior. */
 export interface SensitivityInput {

@@ -2,7 +2,7 @@
  * Prior distributions for model parameters: the `Prior` union used by model
  * files, its quantile function (inverse CDF), mean, support and validation.
  */
-import { betaQuantile, normalCdf, normalQuantile } from "./jstat.js";
+import { betaQuantile, normalCdf, normalQuantile } from "./distributions.js";
 
 /** Uniform prior on the closed interval [min, max]. */
 export interface UniformPrior {

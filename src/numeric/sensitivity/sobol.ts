@@ -37,7 +37,7 @@ import {
   evaluateDesignBatched,
 } from "./evaluateDesign.js";
 import type { CorrelationMatrix } from "./gaussianCopula.js";
-import { priorQuantile } from "./priors.js";
+import { priorQuantile } from "../priors.js";
 import {
   type SensitivityInput,
   assertValidInputs,

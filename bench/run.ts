@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: performance and accuracy figures of kindsim, each with its target.
  *
- *   node dist/bench/run.js          readable report
- *   node dist/bench/run.js --json   one JSON object on stdout
+ *   node build/bench/run.js          readable report
+ *   node build/bench/run.js --json   one JSON object on stdout
  *
  * Figures: fast-level throughput of the generated RK4 kernel against a hand-written one;
  * cohort throughput on 1 and 2 threads; wall time of the demonstration cohort; RK4 episode
@@ -13,9 +13,9 @@
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { compileModel, NSTAT, type CompiledModel } from "../engine/compileModel.js";
-import { dopri5 } from "../engine/dopri.js";
-import { defaultModel } from "../model/loadModel.js";
+import { compileModel, NSTAT, type CompiledModel } from "../src/engine/compileModel.js";
+import { dopri5 } from "../src/numeric/dopri.js";
+import { defaultModel } from "../src/model/loadModel.js";
 import {
   episodeInputs,
   practiceEpisode,
@@ -24,12 +24,12 @@ import {
   EPISODE_DT,
   EPISODE_DURATION,
   type EpisodeSpec,
-} from "../sim/episode.js";
-import { resolvePopulation, samplePopulation } from "../sim/population.js";
-import { resolveProtocol } from "../sim/protocol.js";
-import { runCohort } from "../sim/runCohort.js";
-import { blockAssignment, type CohortSpec } from "../sim/simulateCohort.js";
-import type { Model } from "../model/types.js";
+} from "../src/sim/episode.js";
+import { resolvePopulation, samplePopulation } from "../src/sim/population.js";
+import { resolveProtocol } from "../src/sim/protocol.js";
+import { runCohort } from "../src/sim/runCohort.js";
+import { blockAssignment, type CohortSpec } from "../src/sim/simulateCohort.js";
+import type { Model } from "../src/model/types.js";
 import { handWrittenEpisode } from "./handWrittenKernel.js";
 
 const SEED = 20150313;

@@ -15,7 +15,7 @@ export {
   priorQuantile,
   priorSupport,
   validatePrior,
-} from "./priors.js";
+} from "../priors.js";
 export {
   type SensitivityInput,
   assertValidInputs,

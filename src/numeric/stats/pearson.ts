@@ -2,7 +2,7 @@
  * Pearson product-moment correlation with a Fisher-z confidence interval and
  * a t-test p-value (as R's `cor.test(method = "pearson")`).
  */
-import { normalQuantile, studentTTwoSidedP } from "./distributions.js";
+import { normalQuantile, studentTTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel, assertSameLength } from "./validate.js";
 
 /** Options for {@link pearson}. */

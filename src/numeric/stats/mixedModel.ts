@@ -6,7 +6,7 @@ import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { brentMinimize } from "./brentMinimize.js";
 import { brentRoot } from "./brentRoot.js";
 import { assertFullRank, buildDesign } from "./designMatrix.js";
-import { studentTQuantile, studentTTwoSidedP } from "./distributions.js";
+import { studentTQuantile, studentTTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel, assertMatrix, assertSameLength } from "./validate.js";
 
 /** Options for {@link mixedModel}. */

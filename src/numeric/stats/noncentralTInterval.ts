@@ -4,7 +4,7 @@
  * Cumming & Finch, 2001).
  */
 import { brentRoot } from "./brentRoot.js";
-import { NONCENTRAL_T_MAX_NCP, noncentralTCdf, normalQuantile } from "./distributions.js";
+import { NONCENTRAL_T_MAX_NCP, noncentralTCdf, normalQuantile } from "../distributions.js";
 import { assertLevel } from "./validate.js";
 
 /**

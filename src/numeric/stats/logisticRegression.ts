@@ -5,7 +5,7 @@
  */
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { assertFullRank, buildDesign } from "./designMatrix.js";
-import { normalQuantile, normalTwoSidedP } from "./distributions.js";
+import { normalQuantile, normalTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel, assertMatrix } from "./validate.js";
 
 /** Options for {@link logisticRegression}. */

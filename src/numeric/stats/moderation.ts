@@ -2,7 +2,7 @@
  * Moderation (interaction) analysis y ~ x + w + x·w with simple slopes.
  */
 import { mean, sd } from "./descriptive.js";
-import { studentTQuantile, studentTTwoSidedP } from "./distributions.js";
+import { studentTQuantile, studentTTwoSidedP } from "../distributions.js";
 import { type CoefficientRow, type OlsResult, columnsToRows, ols } from "./ols.js";
 import { assertFiniteArray, assertLevel, assertNonConstant, assertSameLength } from "./validate.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileModel, NSTAT } from "../engine/compileModel.js";
-import { defaultModel } from "../model/loadModel.js";
-import { episodeInputs, type EpisodeSpec } from "../sim/episode.js";
+import { compileModel, NSTAT } from "../src/engine/compileModel.js";
+import { defaultModel } from "../src/model/loadModel.js";
+import { episodeInputs, type EpisodeSpec } from "../src/sim/episode.js";
 import { HAND_FAST, handWrittenEpisode } from "./handWrittenKernel.js";
 
 /** An episode whose segments exercise every input of the default model. */

@@ -3,7 +3,7 @@
  * machinery shared with Hedges' g.
  */
 import { mean, variance } from "./descriptive.js";
-import { normalQuantile } from "./distributions.js";
+import { normalQuantile } from "../distributions.js";
 import { noncentralTInterval } from "./noncentralTInterval.js";
 import { assertFiniteArray, assertLevel } from "./validate.js";
 

@@ -2,7 +2,7 @@
  * Welch's unequal-variance two-sample t-test.
  */
 import { mean, variance } from "./descriptive.js";
-import { studentTQuantile, studentTTwoSidedP } from "./distributions.js";
+import { studentTQuantile, studentTTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel } from "./validate.js";
 
 /** Options for {@link welchT}. */

@@ -7,7 +7,7 @@
  * Jitter is ignored and readouts are not computed; only final fast states are written.
  */
 
-import type { CompiledModel } from "../engine/compileModel.js";
+import type { CompiledModel } from "../src/engine/compileModel.js";
 
 /** Fast nodes of the default model, in the order of the compiled kernel. */
 export const HAND_FAST = ["A", "Y", "M", "F", "Z", "R", "X", "D", "P", "C", "W"] as const;

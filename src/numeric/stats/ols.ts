@@ -4,7 +4,7 @@
  */
 import { Matrix, inverse } from "ml-matrix";
 import { assertFullRank, buildDesign } from "./designMatrix.js";
-import { fUpperP, studentTQuantile, studentTTwoSidedP } from "./distributions.js";
+import { fUpperP, studentTQuantile, studentTTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel, assertMatrix } from "./validate.js";
 
 /** One row of a coefficient table with t-based inference. */

@@ -1,2 +1,0 @@
-/** The kindsim version written into every manifest. */
-export const VERSION = "0.1.0";
