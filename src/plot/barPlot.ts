@@ -60,7 +60,9 @@ export function barPlot(o: BarPlotOptions): string {
   o.bars.forEach((b, i) => {
     const cx = box.x + slot * (i + 0.5);
     const ly = box.y + box.height + 16;
-    const label = slant ? truncate(b.label, maxLabel, FONT) : b.label;
+    // A slanted label runs down-left from its bar: it must not leave the image on the left.
+    const room = (cx + 3 - 4) / Math.cos((35 * Math.PI) / 180);
+    const label = slant ? truncate(b.label, Math.min(maxLabel, room), FONT) : b.label;
     labels.push(
       slant
         ? text(cx + 3, ly, label, {

@@ -42,7 +42,7 @@ export interface LinePlotOptions {
   intervals?: "bars" | "band";
   /** Range the y axis must include (it is then widened to nice ticks). */
   yDomain?: readonly [number, number];
-  /** Dashed horizontal lines, labelled at the left end. */
+  /** Dashed horizontal lines, labelled at the right end, over the series. */
   references?: readonly ReferenceLine[];
 }
 
@@ -104,6 +104,7 @@ export function linePlot(o: LinePlotOptions): string {
   const sy = linearScale([yTicks[0], yTicks[yTicks.length - 1]], [box.y + box.height, box.y]);
 
   const body = [xAxis(box, sxShared, xTicks, false), yAxis(box, sy, yTicks, true)];
+  const refLabels: string[] = [];
   for (const r of refs) {
     const y = sy(r.y);
     body.push(
@@ -115,7 +116,18 @@ export function linePlot(o: LinePlotOptions): string {
         stroke: "#555555",
         "stroke-dasharray": "5,3",
       }),
-      text(box.x + 6, y - 5, r.label ?? fixed(r.y, 2), { "font-size": 11, fill: "#555555" }),
+    );
+    // Labelled at the right end, over the series, with a white halo so that marks do not hide it.
+    refLabels.push(
+      text(box.x + box.width - 6, y - 5, r.label ?? fixed(r.y, 2), {
+        "font-size": 11,
+        fill: "#555555",
+        "text-anchor": "end",
+        stroke: "#ffffff",
+        "stroke-width": 3,
+        "stroke-linejoin": "round",
+        "paint-order": "stroke",
+      }),
     );
   }
   series.forEach((s, i) => {
@@ -126,7 +138,10 @@ export function linePlot(o: LinePlotOptions): string {
     const withCi = s.points.filter((p) => fin(p.y) && fin(p.lo) && fin(p.hi));
     const marks: string[] = [];
     if (!bars) {
-      for (const run of runs(withCi)) {
+      // Bands break where the series does (a missing value leaves a gap in both).
+      for (const all of runs(s.points)) {
+        const run = all.filter((p) => fin(p.lo) && fin(p.hi));
+        if (run.length === 0) continue;
         const upper = run.map((p) => `${num(sx(p.x))},${num(sy(p.hi!))}`);
         const lower = run.map((p) => `${num(sx(p.x))},${num(sy(p.lo!))}`).reverse();
         marks.push(
@@ -155,6 +170,6 @@ export function linePlot(o: LinePlotOptions): string {
     for (const p of s.points) if (fin(p.y)) marks.push(marker(i, sx(p.x), sy(p.y), c));
     body.push(el("g", { class: "series" }, marks));
   });
-  body.push(legend(items, box.x + box.width + 16, box.y + 8));
+  body.push(...refLabels, legend(items, box.x + box.width + 16, box.y + 8));
   return chart({ width, height, title: o.title, xLabel: o.xLabel, yLabel: o.yLabel, box, body });
 }

@@ -47,25 +47,18 @@ describe("modelDiagram", () => {
       }
   });
 
-  it("titles every edge with its id, ends, effect and evidence, styled by effect", () => {
-    for (const e of model.edges) expect(svg).toContain(`<title>${e.id}: ${e.from} \u2192 `);
-    expect(svg).toContain("<title>E3: M \u2192 F (drive), evidence F27</title>");
+  it("titles every edge with its id, ends, effect and all its evidence ids", () => {
     const e1 = model.edges.find((e) => e.id === "E1")!;
     expect(edgeTitle(e1)).toBe("E1: s \u2192 Y (drive), evidence paper, F23");
-    const edge = (id: string): string => {
-      const m = new RegExp(`<title>${id}: [^<]*</title><path ([^>]*)/>`).exec(svg);
-      expect(m, id).not.toBeNull();
-      return m![1];
-    };
-    expect(edge("E3")).toContain('marker-end="url(#md-drive)"');
-    expect(edge("E3")).toContain('stroke-width="1"');
-    expect(edge("E6")).toContain('marker-end="url(#md-inhibit)"'); // R ⊣ F, 2 evidence ids
-    expect(edge("E6")).toContain('stroke-width="2"');
-    expect(edge("E3d")).toContain('stroke-dasharray="6,3"');
-    expect(edge("E10")).toContain('stroke-width="3"'); // four evidence ids, capped at 3 px
+    for (const e of model.edges) {
+      const title = edgeTitle(e);
+      for (const id of e.evidence) expect(title).toContain(id);
+      expect(svg.split(`<title>${title}</title>`)).toHaveLength(2);
+    }
+    // How drive, inhibit and gain edges and evidence widths look is pinned by the snapshots.
   });
 
-  it("draws practice as one arrow per trained skill, and a legend", () => {
+  it("draws practice as one arrow per trained skill", () => {
     const skills = new Set(
       Object.values(model.content).flatMap((c) =>
         Object.entries(c.trains)
@@ -77,8 +70,6 @@ describe("modelDiagram", () => {
     expect(svg).toContain(
       "<title>practice \u2192 interdependence: trained by equanimity, gratitude, lovingKindness</title>",
     );
-    for (const label of ["drives", "inhibits", "gain (multiplies)", "neuromodulator", "trait"])
-      expect(svg).toContain(`>${label}</text>`);
   });
 
   it("puts early fast processes left of later ones by a longest-path rank", () => {
@@ -119,15 +110,12 @@ describe("modelDiagram", () => {
     expect(v).toContain("(mascaro2015+no-oxytocin 1.0.0)");
   });
 
-  it("fades everything but the highlighted nodes and edges, and follows the width", () => {
+  it("fades what is not highlighted and follows the width", () => {
+    // The look of emphasis is pinned by the model-diagram-no-cycle snapshot.
     const h = modelDiagram(model, { highlight: ["C"] });
     expect(xmlProblem(h)).toBeUndefined();
-    expect(h).toMatch(/<g class="edge drive">\s*<title>E10: C \u2192 help/);
-    expect(h).toMatch(/<g class="edge drive" opacity="0.18"><title>E3: M/);
-    expect(h).not.toContain('<g class="node affect" opacity="0.28"><title>Compassion');
-    expect(h).toContain('<g class="node process" opacity="0.28"><title>Motor simulation');
-    const wide = modelDiagram(model, { width: 2000 });
-    expect(wide).toMatch(/<svg [^>]*width="2000"/);
+    expect(h).not.toBe(svg);
+    expect(modelDiagram(model, { width: 2000 })).toMatch(/<svg [^>]*width="2000"/);
     expect(xmlProblem(modelDiagram(model, { width: 300 }))).toBeUndefined();
   });
 });
