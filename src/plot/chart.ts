@@ -33,7 +33,7 @@ export const DEFAULT_HEIGHT = 420;
 export const TITLE_SPACE = 40;
 
 /** Draws the title centred at the top. */
-function titleText(width: number, title: string): string {
+export function titleText(width: number, title: string): string {
   return title
     ? text(width / 2, 26, title, {
         "font-size": 16,
@@ -44,19 +44,32 @@ function titleText(width: number, title: string): string {
     : "";
 }
 
+/** Attributes of axis labels. */
+const AXIS_LABEL = { "font-size": 13, "text-anchor": "middle", fill: "#222222" };
+
+/** The left and bottom axis lines of `box`. */
+export function axisLines(box: Box): string {
+  return el("path", {
+    d: `M${num(box.x)},${num(box.y)}V${num(box.y + box.height)}H${num(box.x + box.width)}`,
+    fill: "none",
+    stroke: "#333333",
+  });
+}
+
+/** An x-axis label centred under `box` with its baseline at `y`. */
+export function xAxisLabel(box: Box, y: number, label: string): string {
+  return text(box.x + box.width / 2, y, label, AXIS_LABEL);
+}
+
 /** Wraps plot marks in an SVG document with the title, left and bottom axis lines, and axis labels. */
 export function chart(f: ChartFrame): string {
   const { box } = f;
-  const label = { "font-size": 13, "text-anchor": "middle", fill: "#222222" };
+  const label = AXIS_LABEL;
   const parts = [
     titleText(f.width, f.title),
     ...f.body,
-    el("path", {
-      d: `M${num(box.x)},${num(box.y)}V${num(box.y + box.height)}H${num(box.x + box.width)}`,
-      fill: "none",
-      stroke: "#333333",
-    }),
-    f.xLabel ? text(box.x + box.width / 2, f.height - 12, f.xLabel, label) : "",
+    axisLines(box),
+    f.xLabel ? xAxisLabel(box, f.height - 12, f.xLabel) : "",
     f.yLabel
       ? text(0, 0, f.yLabel, {
           ...label,

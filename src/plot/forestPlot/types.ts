@@ -1,0 +1,55 @@
+/**
+ * Inputs of the forest plot.
+ */
+
+/** One effect: estimate with interval, optional group heading, verdict and expected range. */
+export interface ForestRow {
+  label: string;
+  estimate: number;
+  lo: number;
+  hi: number;
+  /** Consecutive rows sharing a group are listed under a bold heading. */
+  group?: string;
+  /** Colours the row as passed (green, filled) or failed (vermillion, open). */
+  passed?: boolean;
+  /** Expected range for this row, shaded behind it (overrides the plot-wide `window`). */
+  window?: readonly [number, number];
+  /**
+   * What the estimate measures (e.g. "g", "r", "raw difference (RMET items)"). When rows carry
+   * metrics, each metric gets its own panel and axis, labelled by the metric; rows without one
+   * share a panel labelled by `xLabel`. Default: none (one panel).
+   */
+  metric?: string;
+}
+
+/** Options of {@link forestPlot}. */
+export interface ForestPlotOptions {
+  rows: readonly ForestRow[];
+  title: string;
+  /** Label of the x axis (with units), used for rows without a metric. */
+  xLabel: string;
+  /** Vertical reference line (default 0). */
+  reference?: number;
+  /** Expected range shaded behind every row that has none of its own. */
+  window?: readonly [number, number];
+  /**
+   * Axis labels (with units) of metrics, e.g. `{ raw: "raw difference (RMET items)" }`.
+   * Default: {@link METRIC_LABELS}, then the metric as given.
+   */
+  metricLabels?: Readonly<Record<string, string>>;
+  width?: number;
+  /** Default: grows with the number of rows. */
+  height?: number;
+}
+
+/** Axis labels of common metric codes (used when `metricLabels` does not name the metric). */
+export const METRIC_LABELS: Readonly<Record<string, string>> = {
+  g: "Hedges' g",
+  d: "Cohen's d",
+  r: "correlation r",
+  rho: "Spearman's \u03c1",
+  or: "odds ratio",
+  beta: "coefficient \u03b2",
+  coefficient: "coefficient",
+  raw: "raw difference",
+};
