@@ -121,7 +121,7 @@ export { studySensitivity, type SensitivityResult } from "./study/studySensitivi
 export * as stats from "./numeric/stats/index.js";
 
 // plots (SVG strings)
-export { linePlot, forestPlot, powerCurve, barPlot } from "./plot/index.js";
+export { linePlot, forestPlot, powerCurve, barPlot, scorecardPlot } from "./plot/index.js";
 export { modelDiagram } from "./plot/modelDiagram.js";
 
 // study: sensitivity analysis
@@ -132,4 +132,3 @@ export {
   priorMean,
   type Prior,
 } from "./numeric/sensitivity/index.js";
-

@@ -79,3 +79,56 @@ describe("forestPlot", () => {
     }
   });
 });
+
+describe("forestPlot panels", () => {
+  const rows = [
+    { label: "a", estimate: 0.5, lo: 0.2, hi: 0.8, metric: "g" },
+    { label: "b", estimate: 0.3, lo: 0.1, hi: 0.5, metric: "r" },
+    { label: "c", estimate: 12, lo: 4, hi: 20, metric: "raw" },
+    { label: "d", estimate: -0.2, lo: -0.5, hi: 0.1, metric: "g" },
+  ];
+  const axisLabels = (svg: string): string[] =>
+    [...svg.matchAll(/<text [^>]*font-size="13"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  it("draws one axis per metric, in order of first appearance, labelled by the metric", () => {
+    const svg = forestPlot({
+      title: "t",
+      xLabel: "unused",
+      rows,
+      metricLabels: { raw: "raw difference (points)" },
+    });
+    expect(xmlProblem(svg)).toBeUndefined();
+    expect(svg.match(/class="x-axis"/g)).toHaveLength(3);
+    expect(axisLabels(svg)).toEqual(["Hedges&apos; g", "correlation r", "raw difference (points)"]);
+    // Rows a and d share the g panel: a's label comes before d's, both before b's.
+    const order = ["a", "d", "b", "c"].map((l) => svg.indexOf(`>${l}</text>`));
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+  });
+
+  it("keeps one panel labelled by xLabel when no row has a metric, and shows unknown metrics as given", () => {
+    const plain = forestPlot({ title: "t", xLabel: "d (95% CI)", rows: opts.rows });
+    expect(plain.match(/class="x-axis"/g)).toHaveLength(1);
+    expect(axisLabels(plain)).toEqual(["d (95% CI)"]);
+    const mixed = forestPlot({
+      title: "t",
+      xLabel: "estimate",
+      rows: [...opts.rows, { label: "z", estimate: 1, lo: 0, hi: 2, metric: "log odds" }],
+    });
+    expect(axisLabels(mixed)).toEqual(["estimate", "log odds"]);
+  });
+
+  it("thins the ticks of a narrow axis so that their labels do not touch", () => {
+    const svg = forestPlot({
+      title: "t",
+      xLabel: "x",
+      width: 420,
+      rows: [{ label: "small", estimate: 0.021, lo: 0.004, hi: 0.038, metric: "coefficient" }],
+    });
+    const xs = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(xs.length).toBeGreaterThan(1);
+    for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThan(5 * 6.6);
+    expect(svg).toContain("0.021 [0.004, 0.038]");
+  });
+});

@@ -13,6 +13,11 @@ export {
   type LineSeries,
   type ReferenceLine,
 } from "./linePlot.js";
-export { forestPlot, type ForestPlotOptions, type ForestRow } from "./forestPlot.js";
+export { forestPlot, METRIC_LABELS, type ForestPlotOptions, type ForestRow } from "./forestPlot.js";
+export {
+  scorecardPlot,
+  type ScorecardPlotOptions,
+  type ScorecardPlotFinding,
+} from "./scorecardPlot.js";
 export { powerCurve, type PowerCurveOptions, type PowerPoint } from "./powerCurve.js";
 export { barPlot, type BarPlotOptions, type Bar } from "./barPlot.js";

@@ -17,6 +17,7 @@ import { forestPlot } from "./forestPlot.js";
 import { linePlot } from "./linePlot.js";
 import { modelDiagram } from "./modelDiagram.js";
 import { powerCurve } from "./powerCurve.js";
+import { scorecardPlot, type ScorecardPlotOptions } from "./scorecardPlot.js";
 import { xmlProblem } from "./xmlProblem.js";
 
 const DIR = fileURLToPath(new URL("./__snapshots__/", import.meta.url));
@@ -48,7 +49,91 @@ function assertSnapshot(name: string, svg: string): void {
 /** A deterministic wobble in [-1, 1] (no random numbers in snapshot inputs). */
 const wobble = (i: number): number => Math.sin(i * 12.9898) * 0.5 + Math.cos(i * 4.1414) * 0.5;
 
-describe("plot snapshots", () => {
+/** A scorecard like the shipped one, with metrics (as analysis results will carry them). */
+const SCORECARD: ScorecardPlotOptions = {
+  passed: 7,
+  total: 9,
+  metricLabels: { raw: "raw difference (RMET items, of 36)" },
+  findings: [
+    {
+      id: "F7a",
+      claim: "Empathy training raises negative affect to others' suffering",
+      metric: "g",
+      estimate: 0.82,
+      ci: [0.41, 1.23],
+      passed: true,
+    },
+    {
+      id: "F1a",
+      claim: "CBCT raises RMET accuracy relative to health discussion",
+      metric: "raw",
+      estimate: 1.9,
+      ci: [0.6, 3.2],
+      passed: true,
+      window: [0.5, 4],
+    },
+    {
+      id: "F1b",
+      claim: "Change in IFG activity tracks change in RMET accuracy",
+      metric: "r",
+      estimate: 0.38,
+      ci: [0.09, 0.61],
+      passed: true,
+    },
+    {
+      id: "F7c",
+      claim: "Compassion training after empathy training lowers negative affect again",
+      metric: "g",
+      estimate: -0.64,
+      ci: [-1.02, -0.26],
+      passed: true,
+    },
+    {
+      id: "F1c",
+      claim: "Change in dmPFC activity tracks change in RMET accuracy",
+      metric: "r",
+      estimate: 0.12,
+      ci: [-0.19, 0.41],
+      passed: false,
+    },
+    {
+      id: "F2a",
+      claim:
+        "Compassion training raises altruistic redistribution relative to reappraisal training",
+      metric: "g",
+      estimate: 0.45,
+      ci: [0.02, 0.88],
+      passed: true,
+    },
+    {
+      id: "F2b",
+      claim: "Redistribution goes with training-related change in dlPFC-NAcc coupling",
+      metric: "r",
+      estimate: 0.05,
+      ci: [-0.26, 0.35],
+      passed: false,
+      expectedFailure: "coupling is not modelled",
+    },
+    {
+      id: "F21",
+      claim: "Kindness practice raises positive emotions day by day",
+      metric: "coefficient",
+      estimate: 0.021,
+      ci: [0.004, 0.038],
+      passed: true,
+    },
+    {
+      id: "F9",
+      claim: "Not estimable at this seed",
+      metric: "g",
+      estimate: NaN,
+      ci: [NaN, NaN],
+      passed: false,
+    },
+  ],
+};
+
+describe("chart snapshots", () => {
   it("line plot: time courses of three arms with error bars", () => {
     const arms = [
       { label: "CBCT (n = 40)", slope: 0.045 },
@@ -173,6 +258,12 @@ describe("plot snapshots", () => {
     assertSnapshot("power-curve", svg);
   });
 
+  it("scorecard plot: one panel per metric, with an expected failure and a window", () => {
+    assertSnapshot("scorecard-panels", scorecardPlot(SCORECARD));
+  });
+});
+
+describe("model diagram snapshots", () => {
   it("model diagram: the shipped model", () => {
     assertSnapshot("model-diagram", modelDiagram(defaultModel()));
   });

@@ -17,6 +17,7 @@ import {
   type PanelContext,
   type PanelSpec,
 } from "./panel.js";
+import { valueText } from "./rowMarks.js";
 import { FONT } from "./style.js";
 import { METRIC_LABELS, type ForestPlotOptions, type ForestRow } from "./types.js";
 
@@ -63,7 +64,10 @@ export function forestPlot(o: ForestPlotOptions): string {
   const height = o.height ?? Math.max(200, fixedH + rowH * totalLines);
   if (panelValues(o.rows, windowOf).length === 0) return noData(width, height, o.title);
 
-  const valueW = textWidth("−0.00 [−0.00, −0.00]", 11);
+  const valueW = Math.max(
+    textWidth("−0.00 [−0.00, −0.00]", 11),
+    ...o.rows.map((r) => textWidth(valueText(r), 11)),
+  );
   const panels: PanelSpec[] = groups.map((g) => ({
     lines: g.lines,
     rows: g.rows,
@@ -85,7 +89,8 @@ export function forestPlot(o: ForestPlotOptions): string {
   const ticks = panels.map((p) => panelTicks(p, c));
   if (ticks.some((t) => t.length === 0)) return noData(width, height, o.title);
 
-  const items = forestLegend(o.rows, windowOf, reference);
+  const items = forestLegend(o.rows, windowOf, reference, o.neutralLabel);
+  const lw = legendWidth(items, "row");
   const first = panels[0].box;
   const head = [
     text(width - 16, first.y - 8, "estimate [CI]", {
@@ -93,9 +98,10 @@ export function forestPlot(o: ForestPlotOptions): string {
       "font-size": 11,
       fill: "#555555",
     }),
+    // Centred over the plot area, but kept inside the image.
     legend(
       items,
-      Math.max(16, first.x + (first.width - legendWidth(items, "row")) / 2),
+      Math.max(16, Math.min(width - 16 - lw, first.x + (first.width - lw) / 2)),
       top - 28,
       "row",
     ),

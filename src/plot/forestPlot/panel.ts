@@ -4,8 +4,8 @@
 
 import { xAxis } from "../axes.js";
 import { axisLines, xAxisLabel, type Box } from "../chart.js";
-import { linearScale, niceTicks } from "../scale.js";
-import { el } from "../svg.js";
+import { formatTick, linearScale, niceTicks } from "../scale.js";
+import { el, textWidth } from "../svg.js";
 import type { Line } from "./lines.js";
 import { drawLine } from "./rowMarks.js";
 import { fin, FONT, REFERENCE } from "./style.js";
@@ -42,10 +42,27 @@ export function panelValues(
   );
 }
 
-/** Ticks of a panel's axis (covering its values and the reference); empty if none fit. */
+/** Whether tick labels at `ticks` fit side by side along `length` pixels. */
+function ticksFit(ticks: readonly number[], length: number): boolean {
+  if (ticks.length < 2) return true;
+  const step = ticks[1] - ticks[0];
+  const widest = Math.max(...ticks.map((t) => textWidth(formatTick(t, step), 11)));
+  return length / (ticks.length - 1) >= widest + 6;
+}
+
+/**
+ * Ticks of a panel's axis covering its values and the reference: about six, fewer when their
+ * labels would touch on a narrow axis; empty if none can be made.
+ */
 export function panelTicks(p: PanelSpec, c: PanelContext): number[] {
   const values = panelValues(p.rows, c.windowOf);
-  return niceTicks(Math.min(...values, c.reference), Math.max(...values, c.reference), 6);
+  const [lo, hi] = [Math.min(...values, c.reference), Math.max(...values, c.reference)];
+  let ticks: number[] = [];
+  for (let count = 6; count >= 1; count--) {
+    ticks = niceTicks(lo, hi, count);
+    if (ticks.length === 0 || ticksFit(ticks, p.box.width - 16)) break;
+  }
+  return ticks;
 }
 
 /** The parts of a panel: gridded axis, reference line, row marks and labels. */

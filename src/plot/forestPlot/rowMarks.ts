@@ -21,13 +21,17 @@ export interface LineFrame {
   windowOf: (r: ForestRow) => readonly [number, number] | undefined;
 }
 
-/** The value as text: "0.40 [0.10, 0.70]", the estimate alone without a CI, or "n/a". */
-function valueText(r: ForestRow): string {
+/**
+ * The value as text: "0.40 [0.10, 0.70]", the estimate alone without a CI, or "n/a". Two
+ * decimals, more when every number is below 0.1 (so 0.021 [0.004, 0.038] keeps two digits).
+ */
+export function valueText(r: ForestRow): string {
   const ok = fin(r.estimate);
   const ci = ok && fin(r.lo) && fin(r.hi);
-  return ok
-    ? `${fixed(r.estimate, 2)}${ci ? ` [${fixed(r.lo, 2)}, ${fixed(r.hi, 2)}]` : ""}`
-    : "n/a";
+  if (!ok) return "n/a";
+  const largest = Math.max(...[r.estimate, ...(ci ? [r.lo, r.hi] : [])].map(Math.abs));
+  const d = largest > 0 ? Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(largest)))) : 2;
+  return `${fixed(r.estimate, d)}${ci ? ` [${fixed(r.lo, d)}, ${fixed(r.hi, d)}]` : ""}`;
 }
 
 /** The marks of a finite row: shaded expected range, whisker, and the estimate's square. */

@@ -37,6 +37,8 @@ export interface ForestPlotOptions {
    * Default: {@link METRIC_LABELS}, then the metric as given.
    */
   metricLabels?: Readonly<Record<string, string>>;
+  /** Legend entry for rows without a verdict (`passed` undefined), shown if given and such rows occur. Default: none. */
+  neutralLabel?: string;
   width?: number;
   /** Default: grows with the number of rows. */
   height?: number;
