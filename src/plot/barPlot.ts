@@ -3,7 +3,15 @@
  */
 
 import { yAxis, yTickWidth } from "./axes.js";
-import { chart, DEFAULT_HEIGHT, DEFAULT_WIDTH, noData, TITLE_SPACE, type Box } from "./chart.js";
+import {
+  chart,
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  noData,
+  TITLE_SPACE,
+  withUnit,
+  type Box,
+} from "./chart.js";
 import { OKABE_ITO } from "./palette.js";
 import { linearScale, niceTicks } from "./scale.js";
 import { el, num, text, textWidth, truncate } from "./svg.js";
@@ -22,6 +30,8 @@ export interface BarPlotOptions {
   bars: readonly Bar[];
   title: string;
   yLabel: string;
+  /** Unit of the values, appended to the y label in parentheses. Default: none. */
+  yUnit?: string;
   xLabel?: string;
   width?: number;
   height?: number;
@@ -94,5 +104,6 @@ export function barPlot(o: BarPlotOptions): string {
     el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: "#333333" }),
     el("g", { class: "labels", "font-size": FONT, fill: "#222222" }, labels),
   ];
-  return chart({ width, height, title: o.title, xLabel: o.xLabel, yLabel: o.yLabel, box, body });
+  const yLabel = withUnit(o.yLabel, o.yUnit);
+  return chart({ width, height, title: o.title, xLabel: o.xLabel, yLabel, box, body });
 }

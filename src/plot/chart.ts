@@ -44,6 +44,11 @@ export function titleText(width: number, title: string): string {
     : "";
 }
 
+/** An axis label with its unit in parentheses, e.g. "RMET accuracy (proportion correct)"; no unit leaves it as is. */
+export function withUnit(label: string, unit?: string): string {
+  return unit ? `${label} (${unit})` : label;
+}
+
 /** Attributes of axis labels. */
 const AXIS_LABEL = { "font-size": 13, "text-anchor": "middle", fill: "#222222" };
 

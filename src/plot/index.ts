@@ -4,7 +4,7 @@
 
 export { linearScale, niceTicks, formatTick } from "./scale.js";
 export { escapeXml, el, text, num, fixed, svgDocument, FONT_FAMILY, type Attrs } from "./svg.js";
-export { OKABE_ITO, seriesColour } from "./palette.js";
+export { OKABE_ITO, SERIES_COLOURS, seriesColour } from "./palette.js";
 export { legend, type LegendItem } from "./legend.js";
 export {
   linePlot,

@@ -96,3 +96,17 @@ describe("linePlot", () => {
     }
   });
 });
+
+describe("linePlot units", () => {
+  it("appends the units given to the axis labels", () => {
+    const svg = linePlot({
+      ...opts,
+      xLabel: "Time",
+      xUnit: "weeks",
+      yLabel: "RMET",
+      yUnit: "items",
+    });
+    expect(svg).toContain(">Time (weeks)</text>");
+    expect(svg).toContain(">RMET (items)</text>");
+  });
+});

@@ -3,7 +3,15 @@
  */
 
 import { xAxis, yAxis, yTickWidth } from "./axes.js";
-import { chart, DEFAULT_HEIGHT, DEFAULT_WIDTH, noData, TITLE_SPACE, type Box } from "./chart.js";
+import {
+  chart,
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  noData,
+  TITLE_SPACE,
+  withUnit,
+  type Box,
+} from "./chart.js";
 import { legend, legendWidth, type LegendItem } from "./legend.js";
 import { marker } from "./marker.js";
 import { seriesColour } from "./palette.js";
@@ -36,6 +44,10 @@ export interface LinePlotOptions {
   title: string;
   xLabel: string;
   yLabel: string;
+  /** Unit of x, appended to the label in parentheses (e.g. "weeks"). Default: none. */
+  xUnit?: string;
+  /** Unit of y, appended to the label in parentheses (e.g. "proportion correct"). Default: none. */
+  yUnit?: string;
   width?: number;
   height?: number;
   /** How `lo`/`hi` are drawn: error bars (default) or a shaded band. */
@@ -171,5 +183,7 @@ export function linePlot(o: LinePlotOptions): string {
     body.push(el("g", { class: "series" }, marks));
   });
   body.push(...refLabels, legend(items, box.x + box.width + 16, box.y + 8));
-  return chart({ width, height, title: o.title, xLabel: o.xLabel, yLabel: o.yLabel, box, body });
+  const xLabel = withUnit(o.xLabel, o.xUnit);
+  const yLabel = withUnit(o.yLabel, o.yUnit);
+  return chart({ width, height, title: o.title, xLabel, yLabel, box, body });
 }

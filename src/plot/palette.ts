@@ -1,5 +1,6 @@
 /**
- * Okabe–Ito colour-blind-safe palette, ordered for contrast on white.
+ * Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"), ordered
+ * for contrast on white. The hex values are the published ones, checked one by one.
  */
 
 /** Okabe–Ito colours: blue, vermillion, bluish green, reddish purple, orange, sky blue, black, yellow. */
@@ -14,7 +15,13 @@ export const OKABE_ITO = [
   "#F0E442",
 ] as const;
 
-/** Colour of the `i`-th series (cycles through {@link OKABE_ITO}). */
+/**
+ * Colours for lines and markers: {@link OKABE_ITO} without yellow, which is too light to see as
+ * a line on white (contrast about 1.2:1); yellow stays available for pale fills.
+ */
+export const SERIES_COLOURS: readonly string[] = OKABE_ITO.slice(0, 7);
+
+/** Colour of the `i`-th series (cycles through {@link SERIES_COLOURS}; marker shapes differ too). */
 export function seriesColour(i: number): string {
-  return OKABE_ITO[i % OKABE_ITO.length];
+  return SERIES_COLOURS[i % SERIES_COLOURS.length];
 }

@@ -19,7 +19,9 @@ export interface PowerCurveOptions {
   title: string;
   /** Power to reach, drawn as a dashed horizontal line (e.g. 0.8). */
   target?: number;
+  /** Default "Sample size (n)". */
   xLabel?: string;
+  /** Default "Power". */
   yLabel?: string;
   width?: number;
   height?: number;

@@ -19,6 +19,8 @@ export interface ScorecardPlotFinding {
   expectedFailure?: string;
   /** What the estimate measures; findings are grouped into one panel per metric. Default: one panel. */
   metric?: string;
+  /** Unit of the estimate (e.g. "RMET items"), shown on its panel's axis. */
+  unit?: string;
   /** Expected range, shaded behind the row. */
   window?: readonly [number, number];
 }
@@ -32,6 +34,8 @@ export interface ScorecardPlotOptions {
   title?: string;
   /** Axis labels (with units) of metrics; see `ForestPlotOptions.metricLabels`. */
   metricLabels?: Readonly<Record<string, string>>;
+  /** Units of metrics, shown on their axes; see `ForestPlotOptions.metricUnits`. */
+  metricUnits?: Readonly<Record<string, string>>;
   /** Characters of the claim shown after the id (default 40). */
   claimChars?: number;
   /** Default 900 (wider than other plots, for the claims). */
@@ -50,6 +54,7 @@ export function scorecardPlot(card: ScorecardPlotOptions): string {
     xLabel: "estimate (95% CI)",
     reference: 0,
     metricLabels: card.metricLabels,
+    metricUnits: card.metricUnits,
     neutralLabel: "expected failure, not reproduced",
     width: card.width ?? 900,
     rows: card.findings
@@ -61,6 +66,7 @@ export function scorecardPlot(card: ScorecardPlotOptions): string {
         hi: f.ci[1],
         passed: f.expectedFailure && !f.passed ? undefined : f.passed,
         ...(f.metric === undefined ? {} : { metric: f.metric }),
+        ...(f.unit === undefined ? {} : { unit: f.unit }),
         ...(f.window === undefined ? {} : { window: f.window }),
       })),
   });

@@ -53,7 +53,7 @@ const wobble = (i: number): number => Math.sin(i * 12.9898) * 0.5 + Math.cos(i *
 const SCORECARD: ScorecardPlotOptions = {
   passed: 7,
   total: 9,
-  metricLabels: { raw: "raw difference (RMET items, of 36)" },
+  metricUnits: { raw: "RMET items, of 36" },
   findings: [
     {
       id: "F7a",
@@ -142,8 +142,10 @@ describe("chart snapshots", () => {
     ];
     const svg = linePlot({
       title: "RMET accuracy by arm and week",
-      xLabel: "Week since baseline",
-      yLabel: "RMET accuracy (proportion correct)",
+      xLabel: "Time since baseline",
+      xUnit: "weeks",
+      yLabel: "RMET accuracy",
+      yUnit: "proportion correct",
       series: arms.map((a, k) => ({
         label: a.label,
         points: [0, 4, 8].map((week, j) => {
@@ -159,7 +161,8 @@ describe("chart snapshots", () => {
     const svg = linePlot({
       title: "Daily compassion, one participant",
       xLabel: "Day",
-      yLabel: "Compassion (model units, 0\u20131)",
+      yLabel: "Compassion",
+      yUnit: "model units, 0\u20131",
       intervals: "band",
       series: [
         {

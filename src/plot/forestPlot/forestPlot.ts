@@ -3,7 +3,7 @@
  * ranges; rows of different metrics go in separate panels, each with its own axis.
  */
 
-import { chart, DEFAULT_WIDTH, noData, TITLE_SPACE, titleText } from "../chart.js";
+import { chart, DEFAULT_WIDTH, noData, TITLE_SPACE, titleText, withUnit } from "../chart.js";
 import { legend, legendWidth } from "../legend.js";
 import { svgDocument, text, textWidth } from "../svg.js";
 import { forestLegend } from "./forestLegend.js";
@@ -24,10 +24,18 @@ import { METRIC_LABELS, type ForestPlotOptions, type ForestRow } from "./types.j
 /** Vertical gap between panels. */
 const PANEL_GAP = 14;
 
-/** Axis label of a panel: the metric's label (see `metricLabels`), or `xLabel` without a metric. */
-function axisLabel(o: ForestPlotOptions, metric: string | undefined): string {
-  if (metric === undefined) return o.xLabel;
-  return o.metricLabels?.[metric] ?? METRIC_LABELS[metric] ?? metric;
+/**
+ * Axis label of a panel: the metric's label (see `metricLabels`), or `xLabel` without a
+ * metric, with the unit (`metricUnits`, else the first row's `unit`; `xUnit`) in parentheses.
+ */
+function axisLabel(
+  o: ForestPlotOptions,
+  metric: string | undefined,
+  rows: readonly ForestRow[],
+): string {
+  if (metric === undefined) return withUnit(o.xLabel, o.xUnit);
+  const unit = o.metricUnits?.[metric] ?? rows.find((r) => r.unit)?.unit;
+  return withUnit(o.metricLabels?.[metric] ?? METRIC_LABELS[metric] ?? metric, unit);
 }
 
 /** Widest label of any line (headings flush left, rows indented), capped at 35% of the width. */
@@ -71,7 +79,7 @@ export function forestPlot(o: ForestPlotOptions): string {
   const panels: PanelSpec[] = groups.map((g) => ({
     lines: g.lines,
     rows: g.rows,
-    label: axisLabel(o, g.metric),
+    label: axisLabel(o, g.metric, g.rows),
     box: { x: 0, y: 0, width: 0, height: 0 },
   }));
   const labelW = labelWidth(panels, width);

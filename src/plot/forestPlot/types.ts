@@ -20,14 +20,18 @@ export interface ForestRow {
    * share a panel labelled by `xLabel`. Default: none (one panel).
    */
   metric?: string;
+  /** Unit of the estimate (e.g. "RMET items"), shown after its panel's axis label unless `metricUnits` names one. */
+  unit?: string;
 }
 
 /** Options of {@link forestPlot}. */
 export interface ForestPlotOptions {
   rows: readonly ForestRow[];
   title: string;
-  /** Label of the x axis (with units), used for rows without a metric. */
+  /** Label of the x axis, used for rows without a metric. */
   xLabel: string;
+  /** Unit appended to `xLabel` in parentheses. Default: none. */
+  xUnit?: string;
   /** Vertical reference line (default 0). */
   reference?: number;
   /** Expected range shaded behind every row that has none of its own. */
@@ -37,6 +41,8 @@ export interface ForestPlotOptions {
    * Default: {@link METRIC_LABELS}, then the metric as given.
    */
   metricLabels?: Readonly<Record<string, string>>;
+  /** Units of metrics, appended to their axis labels in parentheses (e.g. `{ raw: "RMET items" }`). Default: the rows' `unit`. */
+  metricUnits?: Readonly<Record<string, string>>;
   /** Legend entry for rows without a verdict (`passed` undefined), shown if given and such rows occur. Default: none. */
   neutralLabel?: string;
   width?: number;
