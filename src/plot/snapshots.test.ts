@@ -133,7 +133,7 @@ const SCORECARD: ScorecardPlotOptions = {
   ],
 };
 
-describe("chart snapshots", () => {
+describe("line plot snapshots", () => {
   it("line plot: time courses of three arms with error bars", () => {
     const arms = [
       { label: "CBCT (n = 40)", slope: 0.045 },
@@ -177,7 +177,9 @@ describe("chart snapshots", () => {
     });
     assertSnapshot("line-band", svg);
   });
+});
 
+describe("forest, bar, power and scorecard snapshots", () => {
   it("forest plot: grouped rows, verdicts, expected ranges and n/a", () => {
     const svg = forestPlot({
       title: "Planned analyses: CBCT vs control",
