@@ -33,7 +33,7 @@ describe("powerCurve", () => {
     expect(svg).toContain(">1.0</text>");
     expect(svg).toContain("<polygon");
     expect(svg).toContain("target 0.80");
-    expect(svg).toContain(">Sample size (n)</text>");
+    expect(svg).toContain(">Participants per arm (n)</text>");
   });
 
   it("says no data for empty or NaN input", () => {

@@ -19,7 +19,7 @@ export interface PowerCurveOptions {
   title: string;
   /** Power to reach, drawn as a dashed horizontal line (e.g. 0.8). */
   target?: number;
-  /** Default "Sample size (n)". */
+  /** Default "Participants per arm (n)" (the `n` of `simulatePower`). */
   xLabel?: string;
   /** Default "Power". */
   yLabel?: string;
@@ -35,7 +35,7 @@ export function powerCurve(o: PowerCurveOptions): string {
       points: s.points.map((p) => ({ x: p.n, y: p.power, lo: p.lo, hi: p.hi })),
     })),
     title: o.title,
-    xLabel: o.xLabel ?? "Sample size (n)",
+    xLabel: o.xLabel ?? "Participants per arm (n)",
     yLabel: o.yLabel ?? "Power",
     width: o.width,
     height: o.height,
