@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests run as a Node library user would: through the Node data resolver (files on disk).
+    setupFiles: ["src/io/nodeData.ts"],
   },
 });

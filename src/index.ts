@@ -28,9 +28,20 @@ export {
 export { validateModel } from "./model/validateModel.js";
 export { ValidationError, type ValidationIssue } from "./model/issues.js";
 export {
+  dataResolver,
+  setDataResolver,
+  memoryDataResolver,
+  shippedPath,
+  MEMORY_ROOT,
+  type DataResolver,
+} from "./model/dataResolver.js";
+export { SHIPPED_FILES } from "./model/shippedFiles.js";
+export {
   defaultModel,
   loadModel,
   parseModel,
+  parseDataText,
+  readData,
   resolveModel,
   shippedModelPath,
   DEFAULT_MODEL_ID,
