@@ -94,7 +94,19 @@ export {
   type CohortResult,
   type EventSchedule,
 } from "./sim/simulateCohort.js";
-export { runCohort, mergeResults, closeCohortPool } from "./sim/runCohort.js";
+export {
+  runCohort,
+  mergeResults,
+  closeCohortPool,
+  type RunCohortOptions,
+} from "./sim/runCohort.js";
+export {
+  inThreadCohortRunner,
+  defaultCohortRunner,
+  setDefaultCohortRunner,
+  compiledFor,
+  type CohortRunner,
+} from "./sim/cohortRunner.js";
 
 // measure: paradigms and instruments
 export {
