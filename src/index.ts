@@ -106,6 +106,7 @@ export {
   setDefaultCohortRunner,
   compiledFor,
   type CohortRunner,
+  type CohortRunOptions,
 } from "./sim/cohortRunner.js";
 
 // measure: paradigms and instruments

@@ -9,7 +9,7 @@ import {
   inThreadCohortRunner,
   setDefaultCohortRunner,
   type CohortRunner,
-  type RunCohortOptions,
+  type CohortRunOptions,
 } from "../sim/cohortRunner.js";
 import { mergeResults } from "../sim/runCohort.js";
 import type { CohortResult, CohortSpec } from "../sim/simulateCohort.js";
@@ -92,7 +92,7 @@ async function runOnWorkers(
   model: Model,
   spec: CohortSpec,
   threads: number,
-  opts: RunCohortOptions,
+  opts: CohortRunOptions,
 ): Promise<CohortResult> {
   const N = spec.assignment.length;
   const total = N * spec.days;

@@ -16,3 +16,4 @@ export {
 export { forestPlot, type ForestPlotOptions, type ForestRow } from "./forestPlot.js";
 export { powerCurve, type PowerCurveOptions, type PowerPoint } from "./powerCurve.js";
 export { barPlot, type BarPlotOptions, type Bar } from "./barPlot.js";
+export { modelDiagram } from "./modelDiagram.js";

@@ -10,7 +10,7 @@ import type { Model } from "../model/types.js";
 import { simulateCohort, type CohortResult, type CohortSpec } from "./simulateCohort.js";
 
 /** Options of a cohort run. */
-export interface RunCohortOptions {
+export interface CohortRunOptions {
   /** Threads to use (default 1; a runner without threads runs everything on this one). */
   threads?: number;
   /** Parameter values overriding the model's (by id). */
@@ -22,7 +22,7 @@ export interface RunCohortOptions {
 /** Simulates cohorts; see the module comment. */
 export interface CohortRunner {
   /** Simulates every participant of `spec` (ids 0 … N−1). */
-  run(model: Model, spec: CohortSpec, opts?: RunCohortOptions): Promise<CohortResult>;
+  run(model: Model, spec: CohortSpec, opts?: CohortRunOptions): Promise<CohortResult>;
   /** Frees what the runner holds (worker threads); it restarts them on demand. */
   close(): Promise<void>;
 }

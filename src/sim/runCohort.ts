@@ -8,12 +8,12 @@ import type { Model } from "../model/types.js";
 import {
   defaultCohortRunner,
   type CohortRunner,
-  type RunCohortOptions as RunnerOptions,
+  type CohortRunOptions,
 } from "./cohortRunner.js";
 import type { CohortResult, CohortSpec } from "./simulateCohort.js";
 
 /** Options of {@link runCohort}. */
-export interface RunCohortOptions extends RunnerOptions {
+export interface RunCohortOptions extends CohortRunOptions {
   /** The runner (default: {@link defaultCohortRunner}()). */
   runner?: CohortRunner;
 }
