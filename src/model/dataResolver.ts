@@ -58,7 +58,7 @@ export function memoryDataResolver(files: Readonly<Record<string, string>> = {})
           : undefined;
       if (text === undefined)
         throw new InputError(
-          `cannot read ${what} ${path}: no such file (this host reads only the shipped files and the texts given to memoryDataResolver)`,
+          `cannot read ${what} ${path}: no such file (the in-memory resolver holds only the shipped files and the texts given to memoryDataResolver; on Node, import kindsim/node to read files)`,
         );
       return text;
     },
