@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests run as a Node library user would: through the Node data resolver (files on disk)
+    // and the worker-thread cohort runner.
+    setupFiles: ["src/io/nodeData.ts", "src/io/workerCohortRunner.ts"],
   },
 });

@@ -28,6 +28,8 @@ import {
 import { resolvePopulation, samplePopulation } from "../src/sim/population.js";
 import { resolveProtocol } from "../src/sim/protocol.js";
 import { runCohort } from "../src/sim/runCohort.js";
+// Makes the worker-thread runner the default, so `threads` > 1 runs on workers.
+import "../src/io/workerCohortRunner.js";
 import { blockAssignment, type CohortSpec } from "../src/sim/simulateCohort.js";
 import type { Model } from "../src/model/types.js";
 import { handWrittenEpisode } from "./handWrittenKernel.js";

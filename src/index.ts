@@ -28,9 +28,20 @@ export {
 export { validateModel } from "./model/validateModel.js";
 export { ValidationError, type ValidationIssue } from "./model/issues.js";
 export {
+  dataResolver,
+  setDataResolver,
+  memoryDataResolver,
+  shippedPath,
+  MEMORY_ROOT,
+  type DataResolver,
+} from "./model/dataResolver.js";
+export { SHIPPED_FILES } from "./model/shippedFiles.js";
+export {
   defaultModel,
   loadModel,
   parseModel,
+  parseDataText,
+  readData,
   resolveModel,
   shippedModelPath,
   DEFAULT_MODEL_ID,
@@ -83,7 +94,20 @@ export {
   type CohortResult,
   type EventSchedule,
 } from "./sim/simulateCohort.js";
-export { runCohort, mergeResults, closeCohortPool } from "./sim/runCohort.js";
+export {
+  runCohort,
+  mergeResults,
+  closeCohortPool,
+  type RunCohortOptions,
+} from "./sim/runCohort.js";
+export {
+  inThreadCohortRunner,
+  defaultCohortRunner,
+  setDefaultCohortRunner,
+  compiledFor,
+  type CohortRunner,
+  type CohortRunOptions,
+} from "./sim/cohortRunner.js";
 
 // measure: paradigms and instruments
 export {

@@ -30,4 +30,28 @@ describe("layer boundaries (eslint.config.js)", () => {
     );
     expect(messages).toEqual([]);
   });
+
+  it("reject Node built-ins and import.meta in the browser-safe core", async () => {
+    const messages = await lint(
+      "src/sim/nodeOnly.ts",
+      [
+        'import { readFileSync } from "node:fs";',
+        'import { join } from "path";',
+        "export const here = new URL('.', import.meta.url);",
+        'export const os = () => import("node:os");',
+        "export const f = [readFileSync, join];",
+        "",
+      ].join("\n"),
+    );
+    const rules = messages.map((m) => m.split(":")[0]);
+    expect(rules.filter((r) => r === "no-restricted-imports")).toHaveLength(2);
+    expect(rules.filter((r) => r === "no-restricted-syntax")).toHaveLength(2);
+    expect(messages.join("\n")).toMatch(/Node-only: the core must run in a browser/);
+  });
+
+  it("allow Node built-ins in io/ and in tests", async () => {
+    const code = 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n';
+    expect(await lint("src/io/readsFiles.ts", code)).toEqual([]);
+    expect(await lint("src/sim/readsFiles.test.ts", code)).toEqual([]);
+  });
 });

@@ -2,7 +2,8 @@
 
 import type { Command } from "commander";
 import { loadPopulations } from "../sim/population.js";
-import { loadProtocols, PROTOCOLS_FILE } from "../sim/protocol.js";
+import { loadProtocols } from "../sim/protocol.js";
+import { PROTOCOLS_FILE } from "../io/nodeData.js";
 import { defaultModel } from "../model/loadModel.js";
 
 /** Adds `protocols` and `populations` to the program. */

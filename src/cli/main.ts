@@ -3,6 +3,8 @@
  */
 
 import { Command, CommanderError } from "commander";
+import { useNodeDataResolver } from "../io/nodeData.js";
+import { useWorkerCohortRunner } from "../io/workerCohortRunner.js";
 import { InputError, ValidationError } from "../model/issues.js";
 import { VERSION } from "../model/version.js";
 import { registerDesignCommands } from "./designCommands.js";
@@ -55,6 +57,8 @@ export function commandLine(): string {
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  useNodeDataResolver();
+  useWorkerCohortRunner();
   currentArgv = argv;
   process.exitCode = undefined;
   const program = buildProgram();

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PACKAGE_ROOT } from "../study/scorecard.js";
+import { PACKAGE_ROOT } from "../io/nodeData.js";
 import { main } from "./main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kindsim-trial-cli-"));

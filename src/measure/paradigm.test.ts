@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileModel } from "../engine/compileModel.js";
 import { Issues, ValidationError } from "../model/issues.js";
 import { defaultModel } from "../model/loadModel.js";
-import { loadParadigms, PARADIGMS_FILE, readParadigm } from "./paradigm.js";
+import { shippedPath } from "../model/dataResolver.js";
+import { loadParadigms, PARADIGMS_DATA, readParadigm } from "./paradigm.js";
 
 const cm = compileModel(defaultModel());
 const dir = mkdtempSync(join(tmpdir(), "kindsim-paradigm-"));
@@ -128,8 +129,8 @@ describe("loadParadigms", () => {
     expect(() => loadParadigms(cm, file)).toThrow(/paradigms\[1\]\.id: duplicate paradigm id/);
   });
 
-  it("PARADIGMS_FILE points at data/paradigms.yaml", () => {
-    expect(PARADIGMS_FILE.replace(/\\/g, "/")).toMatch(/data\/paradigms\.yaml$/);
+  it("the shipped paradigms are data/paradigms.yaml", () => {
+    expect(shippedPath(PARADIGMS_DATA).replace(/\\/g, "/")).toMatch(/data\/paradigms\.yaml$/);
   });
 });
 

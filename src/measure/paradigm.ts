@@ -3,9 +3,9 @@
  * the fast level) and the measures it takes (a latent source read through an instrument).
  */
 
-import { fileURLToPath } from "node:url";
 import type { CompiledModel } from "../engine/compileModel.js";
-import { readDataFile } from "../model/loadModel.js";
+import { shippedPath } from "../model/dataResolver.js";
+import { readData } from "../model/loadModel.js";
 import { Issues } from "../model/issues.js";
 import type { EpisodeSegment } from "../sim/episode.js";
 import type { Instrument } from "./instruments/types.js";
@@ -287,12 +287,18 @@ export function readParadigm(
   return { id, label, citation, conditions, measures };
 }
 
-/** Path of the shipped paradigms file. */
-export const PARADIGMS_FILE = fileURLToPath(new URL("../../data/paradigms.yaml", import.meta.url));
+/** Package-relative name of the shipped paradigms file. */
+export const PARADIGMS_DATA = "data/paradigms.yaml";
 
-/** Reads and validates a paradigms file (`paradigms: [...]`). */
-export function loadParadigms(cm: CompiledModel, path: string = PARADIGMS_FILE): Paradigm[] {
-  const raw = readDataFile(path, "paradigm file");
+/**
+ * Reads and validates a paradigms file (`paradigms: [...]`) through the current DataResolver
+ * (default: the shipped paradigms).
+ */
+export function loadParadigms(
+  cm: CompiledModel,
+  path: string = shippedPath(PARADIGMS_DATA),
+): Paradigm[] {
+  const raw = readData(path, "paradigm file");
   const issues = new Issues();
   const list =
     raw && typeof raw === "object" && "paradigms" in raw

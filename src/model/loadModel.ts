@@ -1,20 +1,20 @@
 /**
- * Reading model files (YAML or JSON) from disk or text, and the embedded default model.
+ * Reading model files (YAML or JSON) from text or through the data resolver, and the shipped
+ * default model. No file system here: paths are read by the current {@link DataResolver}.
  */
 
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
-import { InputError, ValidationError } from "./issues.js";
+import { dataResolver, shippedPath, type DataResolver } from "./dataResolver.js";
+import { ValidationError } from "./issues.js";
 import type { Model } from "./types.js";
 import { validateModel } from "./validateModel.js";
 
 /** Id of the model that ships with kindsim. */
 export const DEFAULT_MODEL_ID = "mascaro2015";
 
-/** Path of a model file shipped in the package's `models/` folder. */
+/** Path (for the current {@link DataResolver}) of a model shipped in the package's `models/` folder. */
 export function shippedModelPath(id: string = DEFAULT_MODEL_ID): string {
-  return fileURLToPath(new URL(`../../models/${id}.yaml`, import.meta.url));
+  return shippedPath(`models/${id}.yaml`);
 }
 
 /**
@@ -36,19 +36,16 @@ export function parseDataText(text: string, what: string): unknown {
   return doc.toJS({ maxAliasCount: 1000 });
 }
 
-/** Reads a data file, turning a missing file into a clear error. */
-export function readDataFile(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `cannot read ${what} ${path}: ${code === "ENOENT" ? "no such file" : String(e)}`,
-      { cause: e },
-    );
-  }
-  return parseDataText(text, `${what} ${path}`);
+/**
+ * Reads and parses the data file at `path` through `resolver` (default: the current
+ * {@link DataResolver}); a file that cannot be read is an InputError naming `what` and the path.
+ */
+export function readData(
+  path: string,
+  what: string,
+  resolver: DataResolver = dataResolver(),
+): unknown {
+  return parseDataText(resolver.readText(path, what), `${what} ${path}`);
 }
 
 /** Parses and validates model text (YAML or JSON). */
@@ -56,9 +53,9 @@ export function parseModel(text: string, what = "model"): Model {
   return validateModel(parseDataText(text, what), what);
 }
 
-/** Loads and validates a model file. */
+/** Loads and validates a model file (read through the current {@link DataResolver}). */
 export function loadModel(path: string): Model {
-  return validateModel(readDataFile(path, "model file"), `model file ${path}`);
+  return validateModel(readData(path, "model file"), `model file ${path}`);
 }
 
 let cachedDefault: Model | undefined;

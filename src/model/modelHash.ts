@@ -1,6 +1,9 @@
 /** A content hash of a model, written into every output's manifest. */
 
-import { createHash } from "node:crypto";
+// @noble/hashes: audited, dependency-free SHA-256 that runs in browsers and Node alike
+// (node:crypto is Node-only); gives the same digest as node:crypto.
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Model } from "./types.js";
 
 function canonical(v: unknown): unknown {
@@ -17,8 +20,5 @@ function canonical(v: unknown): unknown {
 
 /** SHA-256 (hex, first 16 characters) of the model's canonical JSON; key order does not matter. */
 export function modelHash(model: Model): string {
-  return createHash("sha256")
-    .update(JSON.stringify(canonical(model)))
-    .digest("hex")
-    .slice(0, 16);
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(canonical(model))))).slice(0, 16);
 }

@@ -21,3 +21,4 @@ export {
 } from "./scorecardPlot.js";
 export { powerCurve, type PowerCurveOptions, type PowerPoint } from "./powerCurve.js";
 export { barPlot, type BarPlotOptions, type Bar } from "./barPlot.js";
+export { modelDiagram } from "./modelDiagram.js";

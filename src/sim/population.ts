@@ -4,11 +4,11 @@
  * deterministic sampling of virtual participants from them.
  */
 
-import { fileURLToPath } from "node:url";
 import { choleskyLowerOrNull } from "../numeric/cholesky.js";
 import type { CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
-import { readDataFile } from "../model/loadModel.js";
+import { shippedPath } from "../model/dataResolver.js";
+import { readData } from "../model/loadModel.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import type { ContentMix } from "./protocol.js";
@@ -142,14 +142,18 @@ export function readPopulation(
   };
 }
 
-/** Path of the shipped populations file. */
-export const POPULATIONS_FILE = fileURLToPath(
-  new URL("../../data/populations.yaml", import.meta.url),
-);
+/** Package-relative name of the shipped populations file. */
+export const POPULATIONS_DATA = "data/populations.yaml";
 
-/** Reads and validates a populations file (`populations: [...]`, with `extends`). */
-export function loadPopulations(path: string = POPULATIONS_FILE, model?: Model): Population[] {
-  const raw = readDataFile(path, "population file");
+/**
+ * Reads and validates a populations file (`populations: [...]`, with `extends`), through the
+ * current DataResolver (default: the shipped populations).
+ */
+export function loadPopulations(
+  path: string = shippedPath(POPULATIONS_DATA),
+  model?: Model,
+): Population[] {
+  const raw = readData(path, "population file");
   const issues = new Issues();
   const list =
     raw && typeof raw === "object" && "populations" in raw
@@ -159,7 +163,7 @@ export function loadPopulations(path: string = POPULATIONS_FILE, model?: Model):
     (x, i) => issues.object(`populations[${i}]`, x) ?? {},
   );
   const byId = new Map(arr.map((x) => [x.id as string, x]));
-  const shipped = path === POPULATIONS_FILE ? undefined : loadPopulationsRaw();
+  const shipped = path === shippedPath(POPULATIONS_DATA) ? undefined : loadPopulationsRaw();
   const resolve = (x: Record<string, unknown>, depth = 0): Record<string, unknown> => {
     if (typeof x.extends !== "string" || depth > 8) return x;
     const base = byId.get(x.extends) ?? shipped?.get(x.extends);
@@ -183,7 +187,7 @@ export function loadPopulations(path: string = POPULATIONS_FILE, model?: Model):
 }
 
 function loadPopulationsRaw(): Map<string, Record<string, unknown>> {
-  const raw = readDataFile(POPULATIONS_FILE, "population file") as {
+  const raw = readData(shippedPath(POPULATIONS_DATA), "population file") as {
     populations: Record<string, unknown>[];
   };
   return new Map(raw.populations.map((p) => [p.id as string, p]));
@@ -199,7 +203,7 @@ export function resolvePopulation(idOrPath: string, model?: Model): Population {
       );
     return ps[0];
   }
-  const all = loadPopulations(POPULATIONS_FILE, model);
+  const all = loadPopulations(shippedPath(POPULATIONS_DATA), model);
   const p = all.find((x) => x.id === idOrPath);
   if (!p)
     throw new InputError(

@@ -3,8 +3,8 @@
  * classes, home practice, one-off sessions, adherence and (for CFT) a therapist dyad.
  */
 
-import { fileURLToPath } from "node:url";
-import { readDataFile } from "../model/loadModel.js";
+import { shippedPath } from "../model/dataResolver.js";
+import { readData } from "../model/loadModel.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 
@@ -214,12 +214,18 @@ export function readProtocol(
   };
 }
 
-/** Path of the shipped protocols file. */
-export const PROTOCOLS_FILE = fileURLToPath(new URL("../../data/protocols.yaml", import.meta.url));
+/** Package-relative name of the shipped protocols file. */
+export const PROTOCOLS_DATA = "data/protocols.yaml";
 
-/** Reads a protocols file (`protocols: [...]`) or a single-protocol file and validates it. */
-export function loadProtocols(path: string = PROTOCOLS_FILE, model?: Model): Protocol[] {
-  const raw = readDataFile(path, "protocol file");
+/**
+ * Reads a protocols file (`protocols: [...]`) or a single-protocol file and validates it.
+ * `path` is read through the current DataResolver (default: the shipped protocols).
+ */
+export function loadProtocols(
+  path: string = shippedPath(PROTOCOLS_DATA),
+  model?: Model,
+): Protocol[] {
+  const raw = readData(path, "protocol file");
   const issues = new Issues();
   const list =
     raw && typeof raw === "object" && "protocols" in raw
@@ -248,7 +254,7 @@ export function resolveProtocol(idOrPath: string, model?: Model): Protocol {
       );
     return ps[0];
   }
-  const all = loadProtocols(PROTOCOLS_FILE, model);
+  const all = loadProtocols(shippedPath(PROTOCOLS_DATA), model);
   const p = all.find((x) => x.id === idOrPath);
   if (!p)
     throw new InputError(

@@ -1,32 +1,21 @@
 /**
- * Runs a cohort on one or more worker threads. Participants are dealt to threads
- * round-robin; results are merged back in id order, so outputs are identical for any
- * thread count.
+ * Runs a cohort through a {@link CohortRunner}: on this thread, or (with `kindsim/node`) on
+ * worker threads, where participants are dealt round-robin and merged back in id order, so
+ * outputs are identical for any thread count.
  */
 
-import { Worker } from "node:worker_threads";
-import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import type { Model } from "../model/types.js";
-import type { CohortJob } from "./cohortWorker.js";
-import { simulateCohort, type CohortResult, type CohortSpec } from "./simulateCohort.js";
+import {
+  defaultCohortRunner,
+  type CohortRunner,
+  type CohortRunOptions,
+} from "./cohortRunner.js";
+import type { CohortResult, CohortSpec } from "./simulateCohort.js";
 
 /** Options of {@link runCohort}. */
-export interface RunCohortOptions {
-  /** Worker threads (1 runs in this thread). */
-  threads?: number;
-  params?: Record<string, number>;
-  /** Called with the fraction of participant-days done (0–1). */
-  onProgress?: (fraction: number) => void;
-}
-
-/** Starts a worker on the compiled JS, or on the TypeScript source through tsx (tests, dev). */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./cohortWorker.js", here));
-  const tsx = (import.meta as unknown as { resolve: (s: string) => string }).resolve("tsx/esm/api");
-  const src = new URL("./cohortWorker.ts", here).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(src)}); });`;
-  return new Worker(boot, { eval: true });
+export interface RunCohortOptions extends CohortRunOptions {
+  /** The runner (default: {@link defaultCohortRunner}()). */
+  runner?: CohortRunner;
 }
 
 /** Merges per-thread results (each in its own id order) into one result in id order. */
@@ -65,113 +54,20 @@ export function mergeResults(parts: CohortResult[]): CohortResult {
   };
 }
 
-/** Compiled models reused by later cohorts on this thread (the kernel stays JIT-warm). */
-const compiled = new WeakMap<Model, Map<string, CompiledModel>>();
-
-function compiledFor(model: Model, params?: Record<string, number>): CompiledModel {
-  let byParams = compiled.get(model);
-  if (!byParams) compiled.set(model, (byParams = new Map()));
-  const key = JSON.stringify(params ?? null);
-  let cm = byParams.get(key);
-  if (!cm) {
-    if (byParams.size > 16) byParams.clear();
-    byParams.set(key, (cm = compileModel(model, { params })));
-  }
-  return cm;
-}
-
-/** A worker kept alive between cohorts (one job at a time), with its message handler. */
-interface PooledWorker {
-  worker: Worker;
-  busy: boolean;
-  onMessage?: (m: WorkerMessage) => void;
-  onError?: (e: Error) => void;
-}
-
-type WorkerMessage = { type: string; day?: number; result?: CohortResult; message?: string };
-
-/**
- * Worker threads are started once and reused by later cohorts (trials in a power analysis,
- * checks of the scorecard, points of a sensitivity design), so start-up is paid once. Idle
- * workers do not keep the process alive.
- */
-const pool: PooledWorker[] = [];
-
-function acquire(count: number): PooledWorker[] {
-  const free = pool.filter((w) => !w.busy);
-  while (free.length < count) {
-    const pw: PooledWorker = { worker: startWorker(), busy: false };
-    pw.worker.on("message", (m: WorkerMessage) => pw.onMessage?.(m));
-    pw.worker.on("error", (e: Error) => {
-      pool.splice(pool.indexOf(pw), 1);
-      pw.onError?.(e);
-    });
-    pw.worker.unref();
-    pool.push(pw);
-    free.push(pw);
-  }
-  return free.slice(0, count);
-}
-
-/** Stops the pooled worker threads (they are restarted on demand). */
+/** Frees the default runner's worker threads, if any (they are restarted on demand). */
 export async function closeCohortPool(): Promise<void> {
-  const all = pool.splice(0, pool.length);
-  await Promise.all(all.map((w) => w.worker.terminate()));
+  await defaultCohortRunner().close();
 }
 
 /**
- * Simulates every participant of `spec` (ids 0 … N−1), on `threads` worker threads.
- * The result does not depend on the number of threads.
+ * Simulates every participant of `spec` (ids 0 … N−1), on `opts.threads` threads when the
+ * runner has them. The result does not depend on the runner or the number of threads.
  */
 export async function runCohort(
   model: Model,
   spec: CohortSpec,
   opts: RunCohortOptions = {},
 ): Promise<CohortResult> {
-  const N = spec.assignment.length;
-  const threads = Math.max(1, Math.min(opts.threads ?? 1, N));
-  const total = N * spec.days;
-  if (threads === 1) {
-    const cm = compiledFor(model, opts.params);
-    const ids = Uint32Array.from({ length: N }, (_, i) => i);
-    return simulateCohort(cm, spec, ids, (d) => opts.onProgress?.(((d + 1) * N) / total));
-  }
-  let done = 0;
-  const workers = acquire(threads);
-  const parts = await Promise.all(
-    workers.map((pw, t) => {
-      const ids = Uint32Array.from(
-        { length: Math.ceil((N - t) / threads) },
-        (_, i) => t + i * threads,
-      );
-      return new Promise<CohortResult>((resolve, reject) => {
-        pw.busy = true;
-        pw.worker.ref();
-        const finish = (): void => {
-          pw.busy = false;
-          pw.onMessage = pw.onError = undefined;
-          pw.worker.unref();
-        };
-        pw.onMessage = (m) => {
-          if (m.type === "day") {
-            done += ids.length;
-            opts.onProgress?.(done / total);
-          } else if (m.type === "done") {
-            finish();
-            resolve(m.result!);
-          } else {
-            finish();
-            reject(new Error(m.message));
-          }
-        };
-        pw.onError = (e) => {
-          finish();
-          reject(e);
-        };
-        const job: CohortJob = { model, params: opts.params, spec, ids };
-        pw.worker.postMessage(job);
-      });
-    }),
-  );
-  return mergeResults(parts);
+  const { runner = defaultCohortRunner(), ...rest } = opts;
+  return runner.run(model, spec, rest);
 }

@@ -10,7 +10,7 @@ import { applyVariant } from "../model/applyVariant.js";
 import { Issues } from "../model/issues.js";
 import { resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
-import { loadParadigms, PARADIGMS_FILE, type Paradigm } from "../measure/paradigm.js";
+import { loadParadigms, type Paradigm } from "../measure/paradigm.js";
 import { runParadigm } from "../measure/runParadigm.js";
 import { resolvePopulation, samplePopulation, type Population } from "../sim/population.js";
 import { resolveProtocol } from "../sim/protocol.js";
@@ -58,7 +58,7 @@ export function studyModel(spec: StudySpec): Model {
 /** Shipped paradigms plus the study's own, by id. */
 export function studyParadigms(cm: CompiledModel, spec: StudySpec): Map<string, Paradigm> {
   const all = [
-    ...loadParadigms(cm, PARADIGMS_FILE),
+    ...loadParadigms(cm),
     ...spec.paradigms.flatMap((f) => loadParadigms(cm, f)),
   ];
   return new Map(all.map((p) => [p.id, p]));

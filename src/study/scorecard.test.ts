@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../model/issues.js";
+import { dataResolver, shippedPath } from "../model/dataResolver.js";
 import type { AnalysisResult } from "./analyses.js";
 import {
-  FINDINGS_FILE,
+  FINDINGS_DATA,
   loadFindings,
   meets,
-  PACKAGE_ROOT,
   runScorecard,
   selectFindings,
   studyOf,
@@ -41,7 +41,7 @@ const result = (
 
 describe("loadFindings", () => {
   it("loads the shipped findings file", () => {
-    expect(FINDINGS_FILE.replace(/\\/g, "/")).toMatch(/data\/findings\.yaml$/);
+    expect(shippedPath(FINDINGS_DATA).replace(/\\/g, "/")).toMatch(/data\/findings\.yaml$/);
     expect(all.length).toBeGreaterThanOrEqual(40);
     const ids = all.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -205,7 +205,7 @@ describe("selectFindings", () => {
 describe("studyOf", () => {
   it("loads a study file relative to the package root", () => {
     const s = studyOf(byId("F1a"), all);
-    expect(s).toEqual(loadStudy(resolve(PACKAGE_ROOT, "examples/mascaro2013-rmet.yaml")));
+    expect(s).toEqual(loadStudy(resolve(dataResolver().root, "examples/mascaro2013-rmet.yaml")));
     expect(s.id).toBe("mascaro2013-rmet");
   });
 
@@ -219,7 +219,7 @@ describe("studyOf", () => {
     expect(s.waves).toEqual([{ id: "scan", day: 14 }]);
     expect(s.battery).toEqual({ scan: { "*": ["empathy-for-pain", "experience-sampling"] } });
     expect((s.analyses as { id: string }[]).map((a) => a.id)).toContain("pain_ai");
-    expect(s.baseDir).toBe(PACKAGE_ROOT);
+    expect(s.baseDir).toBe(dataResolver().root);
   });
 
   it("follows sameAs to the root check's study", () => {

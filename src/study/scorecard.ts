@@ -4,20 +4,17 @@
  * against the expected direction and magnitude (`data/findings.yaml`).
  */
 
-import { fileURLToPath } from "node:url";
-import { resolve } from "node:path";
 import { InputError, Issues } from "../model/issues.js";
-import { readDataFile, resolveModel } from "../model/loadModel.js";
+import { dataResolver, shippedPath } from "../model/dataResolver.js";
+import { readData, resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
 import { drawParameters } from "./drawParameters.js";
 import type { AnalysisResult } from "./analyses.js";
 import { runTrial } from "./runTrial.js";
 import { loadStudy, readStudy, type StudySpec } from "./studySpec.js";
 
-/** Root folder of the package (where `data/` and `examples/` live). */
-export const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** Path of the shipped findings file. */
-export const FINDINGS_FILE = resolve(PACKAGE_ROOT, "data/findings.yaml");
+/** Package-relative name of the shipped findings file. */
+export const FINDINGS_DATA = "data/findings.yaml";
 
 /** What a check requires of the estimate. */
 export interface Expectation {
@@ -45,8 +42,8 @@ export interface FindingCheck {
 }
 
 /** Reads and validates the findings file. */
-export function loadFindings(path: string = FINDINGS_FILE): FindingCheck[] {
-  const raw = readDataFile(path, "findings file") as { findings?: unknown };
+export function loadFindings(path: string = shippedPath(FINDINGS_DATA)): FindingCheck[] {
+  const raw = readData(path, "findings file") as { findings?: unknown };
   const issues = new Issues();
   const out: FindingCheck[] = [];
   (issues.array("findings", raw?.findings) ?? []).forEach((f, i) => {
@@ -123,11 +120,11 @@ function rootOf(check: FindingCheck, all: FindingCheck[]): FindingCheck {
 /** The study a check runs. */
 export function studyOf(check: FindingCheck, all: FindingCheck[]): StudySpec {
   const root = rootOf(check, all);
-  if (root.study) return loadStudy(resolve(PACKAGE_ROOT, root.study));
+  if (root.study) return loadStudy(shippedPath(root.study));
   return readStudy(
     { id: root.id, title: root.claim, ...root.design },
     `design of finding ${root.id}`,
-    PACKAGE_ROOT,
+    dataResolver().root,
   );
 }
 

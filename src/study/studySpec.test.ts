@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../model/issues.js";
-import { PACKAGE_ROOT } from "./scorecard.js";
+import { dataResolver } from "../model/dataResolver.js";
 import { loadStudy, readStudy } from "./studySpec.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kindsim-study-"));
@@ -250,7 +250,7 @@ describe("readStudy", () => {
 
 describe("loadStudy", () => {
   it("loads every shipped example study", () => {
-    const ex = join(PACKAGE_ROOT, "examples");
+    const ex = join(dataResolver().root, "examples");
     const files = readdirSync(ex).filter((f) => f.endsWith(".yaml"));
     expect(files.length).toBeGreaterThanOrEqual(7);
     for (const f of files) {

@@ -3,8 +3,8 @@
  * dropout, events and the planned analyses. Validated on load; errors name the field.
  */
 
-import { dirname, isAbsolute, resolve } from "node:path";
-import { readDataFile } from "../model/loadModel.js";
+import { dataResolver } from "../model/dataResolver.js";
+import { readData } from "../model/loadModel.js";
 import { Issues } from "../model/issues.js";
 
 /** One arm of a study. */
@@ -60,7 +60,7 @@ export interface StudySpec {
 
 /** A file reference (ending in .yaml, .yml or .json) resolved against the study's folder. */
 function asPath(ref: string, baseDir: string): string {
-  return /\.(ya?ml|json)$/i.test(ref) && !isAbsolute(ref) ? resolve(baseDir, ref) : ref;
+  return /\.(ya?ml|json)$/i.test(ref) ? dataResolver().resolve(baseDir, ref) : ref;
 }
 
 /** Validates a parsed study object. Analyses are checked later against the paradigms. */
@@ -204,7 +204,7 @@ export function readStudy(raw: unknown, what: string, baseDir = "."): StudySpec 
   const set = issues.numberMap("set", o.set, true);
   const adjust = issues.oneOf("adjust", o.adjust ?? "holm", ["holm", "none"] as const) ?? "holm";
   const paradigms = (issues.stringList("paradigms", o.paradigms, true) ?? []).map((p) =>
-    isAbsolute(p) ? p : resolve(baseDir, p),
+    dataResolver().resolve(baseDir, p),
   );
   const model = issues.string("model", o.model, true);
   const spec: StudySpec = {
@@ -212,7 +212,7 @@ export function readStudy(raw: unknown, what: string, baseDir = "."): StudySpec 
     title: issues.string("title", o.title) ?? "",
     citation: issues.string("citation", o.citation, true),
     findings: issues.stringList("findings", o.findings, true),
-    model: model && model !== "mascaro2015" && !isAbsolute(model) ? resolve(baseDir, model) : model,
+    model: model && model !== "mascaro2015" ? dataResolver().resolve(baseDir, model) : model,
     variant: issues.string("variant", o.variant, true),
     set,
     population: asPath(
@@ -235,7 +235,15 @@ export function readStudy(raw: unknown, what: string, baseDir = "."): StudySpec 
   return spec;
 }
 
-/** Loads and validates a study file. */
+/**
+ * Loads and validates a study file, read through the current DataResolver; the files it
+ * names are resolved relative to its folder.
+ */
 export function loadStudy(path: string): StudySpec {
-  return readStudy(readDataFile(path, "study file"), `study file ${path}`, dirname(resolve(path)));
+  const r = dataResolver();
+  return readStudy(
+    readData(path, "study file"),
+    `study file ${path}`,
+    r.dirname(r.resolve(".", path)),
+  );
 }

@@ -1,11 +1,12 @@
 /**
- * Worker-thread entry: compiles the model it is sent and simulates its share of a cohort.
+ * Worker-thread entry (Node only): compiles the model it is sent and simulates its share of
+ * a cohort for {@link workerCohortRunner}.
  */
 
 import { parentPort } from "node:worker_threads";
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import type { Model } from "../model/types.js";
-import { simulateCohort, type CohortSpec } from "./simulateCohort.js";
+import { simulateCohort, type CohortSpec } from "../sim/simulateCohort.js";
 
 /** Message a worker receives. */
 export interface CohortJob {
