@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { describeMeasure } from "../measure/describeMeasure.js";
 import { PARADIGMS_FILE, loadParadigms } from "../measure/paradigm.js";
 import { compileModel } from "../engine/compileModel.js";
 import { defaultModel } from "../model/loadModel.js";
@@ -12,21 +11,6 @@ import {
 
 const model = defaultModel();
 const paradigms = loadParadigms(compileModel(model), PARADIGMS_FILE);
-
-describe("describeMeasure", () => {
-  it("gives a measure its paradigm, label and instrument unit", () => {
-    expect(describeMeasure(paradigms, "rmet_accuracy")).toMatchObject({
-      paradigm: "rmet",
-      label: "RMET items correct (of 36)",
-      unit: "items correct",
-      instrument: "binomial",
-    });
-    expect(describeMeasure(paradigms, "daily_positive")?.unit).toMatch(/^mean daily/);
-    expect(describeMeasure(paradigms, "nope")).toBeUndefined();
-    for (const p of paradigms)
-      for (const m of p.measures) expect(describeMeasure(paradigms, m.id)?.unit, m.id).toBeTruthy();
-  });
-});
 
 describe("data dictionaries", () => {
   it("describe every column of the simulate files, and every variable of daily.csv", () => {
