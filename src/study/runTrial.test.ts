@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ValidationError } from "../model/issues.js";
+import { InputError, ValidationError } from "../model/issues.js";
 import { randomise, runTrial, type TrialRun } from "./runTrial.js";
 import { readStudy, type StudySpec } from "./studySpec.js";
 
@@ -396,5 +396,17 @@ describe("runTrial: diary run-in", () => {
     for (const p of run.data.participants)
       if (p.dropoutDay !== null) expect(p.dropoutDay).toBeGreaterThanOrEqual(1);
     expect(plain.runInDays).toBe(0);
+  });
+});
+
+describe("runTrial: stratification by an unknown trait", () => {
+  it("is an InputError naming the field and the model's traits", async () => {
+    const s = study(
+      (x) => (x.randomisation = { method: "stratified", strata: ["nope"], blockSize: 4 }),
+    );
+    await expect(runTrial(s, { threads: 1 })).rejects.toThrow(
+      /^randomisation\.strata: expected a trait of the model, got "nope" \(traits: .*warmth0/,
+    );
+    await expect(runTrial(s, { threads: 1 })).rejects.toBeInstanceOf(InputError);
   });
 });
