@@ -47,6 +47,12 @@ export {
   DEFAULT_MODEL_ID,
 } from "./model/loadModel.js";
 export { applyVariant, findVariant } from "./model/applyVariant.js";
+export { describeId, describeIdOrRaw, type IdDescription } from "./model/describeId.js";
+export {
+  checkVariantHypotheses,
+  checkVariantsHypotheses,
+  variantCutsEdge,
+} from "./model/validate/variantHypotheses.js";
 export { modelHash } from "./model/modelHash.js";
 export { diffModels, formatModelDiff } from "./model/modelDiff.js";
 export { describeModel, modelSummaryJson } from "./model/describeModel.js";
@@ -111,6 +117,11 @@ export {
 
 // measure: paradigms and instruments
 export {
+  describeMeasure,
+  instrumentUnit,
+  type MeasureDescription,
+} from "./measure/describeMeasure.js";
+export {
   loadParadigms,
   readParadigm,
   type Paradigm,
@@ -122,7 +133,21 @@ export type { Instrument } from "./measure/instruments/types.js";
 
 // study: trials, analyses, scorecard, design
 export { loadStudy, readStudy, type StudySpec } from "./study/studySpec.js";
-export { runTrial, randomise, type TrialRun, type TrialOptions } from "./study/runTrial.js";
+export {
+  runTrial,
+  randomise,
+  runInDays,
+  type TrialRun,
+  type TrialOptions,
+} from "./study/runTrial.js";
+export {
+  cohortDictionaries,
+  trialDictionaries,
+  episodeDictionary,
+  dictionaryCsv,
+  type DataDictionary,
+  type DictionaryEntry,
+} from "./study/dataDictionary.js";
 export type { TrialData, TrialRow, TrialParticipant, ValueRef } from "./study/trialData.js";
 export {
   runAnalysis,
@@ -152,6 +177,7 @@ export { modelDiagram } from "./plot/modelDiagram.js";
 export {
   morris,
   sobolIndices,
+  sobolWarnings,
   priorQuantile,
   priorMean,
   type Prior,

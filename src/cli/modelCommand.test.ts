@@ -119,7 +119,7 @@ describe("kindsim model show", () => {
     expect(await run("show", "--variant", "no-oxytocin", "--json")).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       id: "mascaro2015+no-oxytocin",
-      counts: { edges: base.edges.length - 5, variants: 0 },
+      counts: { edges: base.edges.length - 7, variants: 0 },
     });
   });
 
@@ -186,7 +186,7 @@ describe("kindsim model export", () => {
     stdout = "";
     expect(await run("validate", out)).toBe(0);
     expect(stdout).toBe(
-      `ok: mascaro2015+no-oxytocin (${base.nodes.length} nodes, ${base.edges.length - 5} edges, ${Object.keys(base.parameters).length} parameters)\n`,
+      `ok: mascaro2015+no-oxytocin (${base.nodes.length} nodes, ${base.edges.length - 7} edges, ${Object.keys(base.parameters).length} parameters)\n`,
     );
   });
 

@@ -4,7 +4,9 @@
  */
 
 import { formatFormula, parseFormula, substitute, type Formula } from "./formula.js";
+import { InputError, Issues } from "./issues.js";
 import type { Model, ModelNode, SlowDynamics, Variant } from "./types.js";
+import { checkVariantHypotheses } from "./validate/variantHypotheses.js";
 import { validateModel } from "./validateModel.js";
 
 function rewrite(src: string, from: string, replacement: Formula): string {
@@ -25,11 +27,14 @@ function rewriteNode(node: ModelNode, from: string, replacement: Formula): Model
   return out;
 }
 
-/** Finds a variant of the model by id. */
+/**
+ * Finds a variant of the model by id.
+ * @throws InputError naming the model's variants when there is none of that id
+ */
 export function findVariant(model: Model, id: string): Variant {
   const v = model.variants.find((x) => x.id === id);
   if (!v)
-    throw new Error(
+    throw new InputError(
       `unknown variant ${JSON.stringify(id)} (model ${model.id} has: ${model.variants.map((x) => x.id).join(", ") || "none"})`,
     );
   return v;
@@ -39,19 +44,26 @@ export function findVariant(model: Model, id: string): Variant {
  * Applies a variant (by id or as an object) to a model and returns the new, validated model.
  * A removed edge has its source replaced by the edge's neutral value (0, or the declared
  * `neutral`) in the target's equations; a flipped edge has its source x replaced by
- * 2·neutral − x, which reverses the sign of a term linear in x.
+ * 2·neutral − x, which reverses the sign of a term linear in x. A variant that `negates` a
+ * hypothesis must cut every edge tagged with it (checked here too, for variants given as
+ * objects).
+ * @throws ValidationError when the variant or the resulting model is invalid
  */
 export function applyVariant(model: Model, variant: string | Variant): Model {
   const v = typeof variant === "string" ? findVariant(model, variant) : variant;
+  const checked = new Issues();
+  checkVariantHypotheses(checked, model, v, `variant ${v.id}`);
+  checked.throwIfAny(`variant ${v.id} of model ${model.id}`);
   const parameters = { ...model.parameters };
   for (const [k, value] of Object.entries(v.set ?? {})) {
-    if (!parameters[k]) throw new Error(`variant ${v.id}: unknown parameter ${k}`);
+    if (!Object.hasOwn(parameters, k))
+      throw new InputError(`variant ${v.id}: unknown parameter ${k}`);
     parameters[k] = { ...parameters[k], value };
   }
   let nodes = model.nodes.map((n) => ({ ...n }));
   const edit = (edgeId: string, flip: boolean): void => {
     const e = model.edges.find((x) => x.id === edgeId);
-    if (!e) throw new Error(`variant ${v.id}: unknown edge ${edgeId}`);
+    if (!e) throw new InputError(`variant ${v.id}: unknown edge ${edgeId}`);
     const neutral = e.neutral ?? 0;
     const repl: Formula = flip
       ? {

@@ -61,7 +61,7 @@ describe("describeModel", () => {
     );
     expect(text).toMatch(/memory +Memory training +trains nothing +inputs nothing/);
     expect(text).toMatch(
-      / {2}no-oxytocin {2}Negation of H10.*\n {6}removes E14, E14b, E14c, E14d, E14f\n/,
+      / {2}no-oxytocin {2}Negation of H10.*\n {6}negates H10 \(cuts every edge tagged with it\); removes E14, E14b, E14c, E14d, E14f, E14g, E14h\n/,
     );
     expect(text).toMatch(/ {2}oxytocin-mediates {2}H10.*\n {6}sets o2 = 0\.6, f3 = 0\.8, c4 = 2\n/);
   });

@@ -125,6 +125,7 @@ export function describeModel(model: Model): string {
   out.push("", `Variants (${model.variants.length})`);
   for (const v of model.variants) {
     const edits = [
+      v.negates?.length && `negates ${v.negates.join(", ")} (cuts every edge tagged with it)`,
       v.set && `sets ${list(v.set, " = ")}`,
       v.removeEdges?.length && `removes ${v.removeEdges.join(", ")}`,
       v.flipEdges?.length && `flips ${v.flipEdges.join(", ")}`,

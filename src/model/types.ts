@@ -179,6 +179,11 @@ export interface Variant {
   id: string;
   description: string;
   hypotheses?: string[];
+  /**
+   * Hypotheses this variant stands for the negation of: every edge tagged with one of them
+   * must be cut (removed, or its weight set to 0); the validator reports any left intact.
+   */
+  negates?: string[];
   /** Parameter id → new value. */
   set?: Record<string, number>;
   /** Edges switched off (their source replaced by its neutral value in the target). */

@@ -13,6 +13,7 @@ import {
   type Formula,
 } from "./formula.js";
 import { Issues } from "./issues.js";
+import { checkVariantsHypotheses } from "./validate/variantHypotheses.js";
 import type {
   ContentPrimitive,
   Coupling,
@@ -333,6 +334,7 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
     "id",
     "description",
     "hypotheses",
+    "negates",
     "set",
     "removeEdges",
     "flipEdges",
@@ -360,6 +362,7 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
     id: issues.string(`${path}.id`, o.id) ?? "",
     description: issues.string(`${path}.description`, o.description) ?? "",
     hypotheses: issues.stringList(`${path}.hypotheses`, o.hypotheses, true),
+    negates: issues.stringList(`${path}.negates`, o.negates, true),
     set: issues.numberMap(`${path}.set`, o.set, true),
     removeEdges: issues.stringList(`${path}.removeEdges`, o.removeEdges, true),
     flipEdges: issues.stringList(`${path}.flipEdges`, o.flipEdges, true),
@@ -764,6 +767,7 @@ function checkSemantics(issues: Issues, model: Model): void {
           );
     }
   });
+  checkVariantsHypotheses(issues, model);
   const variantIds = new Set<string>();
   model.variants.forEach((v, i) => {
     if (variantIds.has(v.id))

@@ -118,6 +118,20 @@ describe("studySensitivity", () => {
     const rows = r.rows.filter((x) => x.outcome === "g");
     expect(rows[0].parameter).toBe("eta_warmth");
     expect(rows[0].index).toBeGreaterThan(rows[1].index);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("Sobol' with a tiny sample returns warnings naming the outcome (for the CLI to print)", async () => {
+    const r = await studySensitivity(spec, {
+      method: "sobol",
+      parameters: ["eta_warmth", "y0"],
+      samples: 2,
+      bootstrap: 50,
+      threads: 1,
+    });
+    expect(r.evaluations).toBe(8);
+    expect(r.warnings.length).toBeGreaterThan(0);
+    for (const w of r.warnings) expect(w).toMatch(/^g: Sobol' .*\(N = 2\) is too small/);
   });
 
   it("rejects unknown parameters", async () => {

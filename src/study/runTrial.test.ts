@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ValidationError } from "../model/issues.js";
+import { InputError, ValidationError } from "../model/issues.js";
 import { randomise, runTrial, type TrialRun } from "./runTrial.js";
 import { readStudy, type StudySpec } from "./studySpec.js";
 
@@ -310,5 +310,103 @@ describe("runTrial", () => {
     await expect(runTrial(event)).rejects.toThrow(/events\[0\]\.event: unknown event "earthquake"/);
     const dropout = study((s) => (s.dropout = { perWeek: 0.1, dependsOn: "mood" }));
     await expect(runTrial(dropout)).rejects.toThrow(/dropout\.dependsOn/);
+  });
+});
+
+describe("runTrial: diary run-in", () => {
+  /** Two waves; the battery is set per test. No diary looks back past day 1 in `golden`. */
+  const golden = (battery: unknown): StudySpec =>
+    readStudy(
+      {
+        id: "small",
+        title: "Small trial",
+        population: "healthy-adults",
+        seed: 11,
+        arms: [
+          { id: "lkm", protocol: "lkm", n: 10 },
+          { id: "waitlist", protocol: "waitlist", n: 10 },
+        ],
+        waves: [
+          { id: "pre", day: 0 },
+          { id: "post", day: 14 },
+        ],
+        battery,
+        events: [{ event: "exclusion", from: 3, to: 5, value: 0.5 }],
+        dropout: { perWeek: 0.05 },
+        analyses: [
+          {
+            id: "rmet_g",
+            type: "compare",
+            outcome: { measure: "rmet_accuracy", wave: "post" },
+            arms: ["lkm", "waitlist"],
+          },
+        ],
+      },
+      "golden",
+    );
+
+  it("a study without a diary before day 1 is simulated exactly as before (no run-in)", async () => {
+    // Figures recorded from the runner before the run-in existed.
+    const run = await runTrial(golden({ pre: ["rmet"], post: ["rmet", "experience-sampling"] }), {
+      threads: 1,
+    });
+    expect(run.runInDays).toBe(0);
+    expect(run.cohort.days[0]).toBe(0);
+    let sum = 0;
+    for (const r of run.data.rows) if (Number.isFinite(r.value)) sum += r.value;
+    expect(run.data.rows).toHaveLength(179);
+    expect(sum).toBe(1428.7579459870508);
+    expect(run.data.rows.slice(0, 3).map((r) => r.value)).toEqual([34, 31, 26]);
+    expect(run.results[0].estimate).toBe(-0.06827569403328677);
+    expect(run.data.participants.flatMap((p) => p.dropoutDay ?? [])).toEqual([13, 4, 1]);
+    expect(run.data.participants.reduce((a, p) => a + p.minutes, 0)).toBe(2415);
+  });
+
+  it("a diary at pre reads a simulated run-in without practice: values, not NA", async () => {
+    const run = await runTrial(
+      golden({ pre: ["experience-sampling", "questionnaires"], post: ["rmet"] }),
+      {
+        threads: 1,
+      },
+    );
+    // experience sampling looks back 14 days, PANAS-PA 7: a 14-day run-in.
+    expect(run.runInDays).toBe(14);
+    expect(run.cohort.days[0]).toBe(-14);
+    expect(run.cohort.days.at(-1)).toBe(14);
+    const pre = run.data.rows.filter((r) => r.wave === "pre");
+    for (const m of ["daily_positive", "daily_connection", "daily_helping", "panas_pa"]) {
+      const vals = pre.filter((r) => r.measure === m).map((r) => r.value);
+      expect(vals).toHaveLength(20);
+      expect(vals.every(Number.isFinite)).toBe(true);
+      expect(new Set(vals).size).toBeGreaterThan(1);
+    }
+    expect(pre.every((r) => r.day === 0)).toBe(true);
+    // Nobody practises in the run-in: the wait-list practises never, and the programme's
+    // minutes are what they are without a run-in.
+    const plain = await runTrial(golden({ pre: ["rmet"], post: ["rmet"] }), { threads: 1 });
+    expect(
+      run.data.participants.filter((p) => p.arm === "waitlist").every((p) => p.minutes === 0),
+    ).toBe(true);
+    const NV = run.cohort.variables.length;
+    const D = run.cohort.days.length;
+    const m = run.cohort.variables.indexOf("minutes");
+    for (let p = 0; p < run.cohort.ids.length; p++)
+      for (let d = 0; d <= 14; d++) expect(run.cohort.daily[(p * D + d) * NV + m]).toBe(0);
+    // Dropout is counted on study days (1 … 14) in both.
+    for (const p of run.data.participants)
+      if (p.dropoutDay !== null) expect(p.dropoutDay).toBeGreaterThanOrEqual(1);
+    expect(plain.runInDays).toBe(0);
+  });
+});
+
+describe("runTrial: stratification by an unknown trait", () => {
+  it("is an InputError naming the field and the model's traits", async () => {
+    const s = study(
+      (x) => (x.randomisation = { method: "stratified", strata: ["nope"], blockSize: 4 }),
+    );
+    await expect(runTrial(s, { threads: 1 })).rejects.toThrow(
+      /^randomisation\.strata: expected a trait of the model, got "nope" \(traits: .*warmth0/,
+    );
+    await expect(runTrial(s, { threads: 1 })).rejects.toBeInstanceOf(InputError);
   });
 });

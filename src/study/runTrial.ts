@@ -7,7 +7,7 @@
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
-import { Issues } from "../model/issues.js";
+import { InputError, Issues } from "../model/issues.js";
 import { resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
 import { loadParadigms, type Paradigm } from "../measure/paradigm.js";
@@ -45,7 +45,14 @@ export interface TrialRun {
   model: Model;
   data: TrialData;
   results: AnalysisResult[];
+  /**
+   * The simulated days. Its `days` are study days: with a run-in they start at −{@link
+   * TrialRun.runInDays} (the run-in, without practice), and day 0 is the start of the
+   * programme, as in the study's waves.
+   */
   cohort: CohortResult;
+  /** Days of run-in simulated before day 0 for the diaries' look-back (see {@link runInDays}). */
+  runInDays: number;
   seconds: number;
 }
 
@@ -144,8 +151,35 @@ export function randomise(
   return { assignment, strata };
 }
 
-/** Day each participant drops out (null: completes), from a state-dependent daily hazard. */
-function dropoutDays(spec: StudySpec, cohort: CohortResult, lastDay: number): (number | null)[] {
+/**
+ * Days of run-in a study needs before day 0: diary measures (experience sampling, PANAS-PA)
+ * average the `days` days up to their wave, so a diary at a wave on day d needs days
+ * d − days + 1 … d, some of which come before the programme starts when days > d (a diary
+ * at `pre`, day 0, needs all of them). Real studies collect those days in a run-in period;
+ * the trial runner simulates one of this length (everyday life, no practice, no study
+ * events) before day 0. 0 when no diary looks back past day 1, and the trial is then
+ * simulated exactly as without this rule.
+ */
+export function runInDays(spec: StudySpec, paradigms: Map<string, Paradigm>): number {
+  let need = 0;
+  for (const wave of spec.waves)
+    for (const ids of Object.values(spec.battery[wave.id] ?? {}))
+      for (const id of ids)
+        for (const m of paradigms.get(id)?.measures ?? [])
+          if (m.source.from === "diary") need = Math.max(need, m.source.days - wave.day);
+  return need;
+}
+
+/**
+ * Day each participant drops out (null: completes), from a state-dependent daily hazard.
+ * Study day `day` is record `day + runIn` of the cohort.
+ */
+function dropoutDays(
+  spec: StudySpec,
+  cohort: CohortResult,
+  lastDay: number,
+  runIn: number,
+): (number | null)[] {
   const d = spec.dropout;
   const out: (number | null)[] = Array.from({ length: cohort.ids.length }, () => null);
   if (!d || d.perWeek <= 0) return out;
@@ -155,7 +189,7 @@ function dropoutDays(spec: StudySpec, cohort: CohortResult, lastDay: number): (n
   for (let p = 0; p < cohort.ids.length; p++) {
     const rng = new RandomStream(spec.seed, cohort.ids[p], stream);
     for (let day = 1; day <= lastDay; day++) {
-      const x = v >= 0 ? cohort.daily[(p * cohort.days.length + day) * NV + v] : 0.5;
+      const x = v >= 0 ? cohort.daily[(p * cohort.days.length + day + runIn) * NV + v] : 0.5;
       const hazard = Math.min(1, (d.perWeek / 7) * Math.exp((d.slope ?? 0) * (x - 0.5)));
       if (rng.uniform() < hazard) {
         out[p] = day;
@@ -166,17 +200,12 @@ function dropoutDays(spec: StudySpec, cohort: CohortResult, lastDay: number): (n
   return out;
 }
 
-/** Runs a study: randomisation, the days, the waves' batteries, the analyses. */
-export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promise<TrialRun> {
-  const t0 = performance.now();
-  const seed = opts.seed ?? spec.seed;
-  const s: StudySpec = { ...spec, seed };
-  const model = opts.model ?? studyModel(s);
-  const params = { ...(s.set ?? {}), ...(opts.params ?? {}) };
-  const cm = compileModel(model, { params });
-  const paradigms = studyParadigms(cm, s);
-
-  // Check the battery and the analyses against what the study measures.
+/**
+ * Checks the battery, the analyses, the events and the dropout rule against the model and
+ * the paradigms.
+ * @throws ValidationError listing every problem with its field
+ */
+function checkStudy(s: StudySpec, cm: CompiledModel, paradigms: Map<string, Paradigm>): void {
   const issues = new Issues();
   const measures = new Set<string>();
   for (const [w, byArm] of Object.entries(s.battery))
@@ -224,11 +253,17 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
       `expected a slow node or day summary, got ${JSON.stringify(s.dropout.dependsOn)}`,
     );
   issues.throwIfAny(`study ${s.id}`);
+}
 
-  const population = resolvePopulation(s.population, model);
-  const armPops: (Population | undefined)[] = s.arms.map((a) =>
-    a.population ? resolvePopulation(a.population, model) : undefined,
-  );
+/** Arm of every participant id, and the stratum labels of stratified randomisation. */
+function assignArms(
+  s: StudySpec,
+  cm: CompiledModel,
+  population: Population,
+  armPops: (Population | undefined)[],
+  opts: TrialOptions,
+): { assignment: Uint16Array; strata: string[] } {
+  const seed = s.seed;
   const ns = s.arms.map((a) => opts.n ?? a.n);
   const N = ns.reduce((a, b) => a + b, 0);
   let strataOf: ((id: number) => string) | undefined;
@@ -242,45 +277,77 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     const cols = s.randomisation.strata.map((t) => {
       const ti = cm.index.trait.get(t);
       if (ti === undefined)
-        throw new Error(`randomisation.strata: ${t} is not a trait of the model`);
+        throw new InputError(
+          `randomisation.strata: expected a trait of the model, got ${JSON.stringify(t)} (traits: ${cm.traits.map((n) => n.id).join(", ")})`,
+        );
       const vals = Array.from({ length: N }, (_, i) => sample.traits[i * cm.traits.length + ti]);
       const median = [...vals].sort((a, b) => a - b)[Math.floor(N / 2)];
       return vals.map((v) => (v >= median ? `${t}+` : `${t}-`));
     });
     strataOf = (id) => cols.map((c) => c[id]).join("/");
   }
-  const { assignment, strata } = armPops.some(Boolean)
+  return armPops.some(Boolean)
     ? {
         assignment: Uint16Array.from(ns.flatMap((n, a) => Array.from({ length: n }, () => a))),
         strata: new Array<string>(N).fill(""),
       }
     : randomise(s, ns, strataOf);
+}
 
-  const lastDay = Math.max(...s.waves.map((w) => w.day));
-  const cohortSpec: CohortSpec = {
-    seed,
-    days: lastDay,
-    population,
-    arms: s.arms.map((a, i) => ({
-      id: a.id,
-      protocol: resolveProtocol(a.protocol, model),
-      population: armPops[i],
-    })),
-    assignment,
-    events: s.events,
-    recordEvery: 1,
-  };
-  const cohort = await runCohort(model, cohortSpec, {
-    threads: opts.threads,
-    params,
-    onProgress: (f) => opts.onProgress?.(0.8 * f),
-  });
-  const dropout = dropoutDays(s, cohort, lastDay);
+/** What {@link measureWaves} reads. */
+interface WaveContext {
+  s: StudySpec;
+  cm: CompiledModel;
+  paradigms: Map<string, Paradigm>;
+  cohort: CohortResult;
+  dropout: (number | null)[];
+  /** Study day d is record d + runIn of the cohort. */
+  runIn: number;
+  onProgress?: (fraction: number) => void;
+}
 
+/** The batch of participants present at a wave (and in the arm of `armKey`, unless "*"). */
+function waveBatch(
+  c: WaveContext,
+  wave: { id: string; day: number },
+  armKey: string,
+): { present: number[]; slow: Float64Array; traits: Float64Array; events: Float64Array } {
+  const { s, cm, cohort, dropout } = c;
+  const armIds = s.arms.map((a) => a.id);
   const NV = cohort.variables.length;
   const NS = cm.slow.length;
   const NT = cm.traits.length;
   const NE = cm.events.length;
+  const present: number[] = [];
+  for (let p = 0; p < cohort.ids.length; p++) {
+    if (dropout[p] !== null && dropout[p]! <= wave.day) continue;
+    if (armKey !== "*" && armIds[cohort.arm[p]] !== armKey) continue;
+    present.push(p);
+  }
+  const P = present.length;
+  const slow = new Float64Array(P * NS);
+  const traits = new Float64Array(P * NT);
+  const events = new Float64Array(P * NE);
+  present.forEach((p, q) => {
+    const b = (p * cohort.days.length + wave.day + c.runIn) * NV;
+    for (let k = 0; k < NS; k++) slow[q * NS + k] = cohort.daily[b + k];
+    traits.set(cohort.traits.subarray(p * NT, (p + 1) * NT), q * NT);
+    for (const e of s.events)
+      if (
+        wave.day >= e.from &&
+        wave.day <= e.to &&
+        (!e.arms || e.arms.includes(armIds[cohort.arm[p]]))
+      )
+        events[q * NE + cm.index.event.get(e.event)!] = e.value;
+  });
+  return { present, slow, traits, events };
+}
+
+/** Runs every wave's battery on the participants present and returns the tidy rows. */
+function measureWaves(c: WaveContext): TrialRow[] {
+  const { s, cm, paradigms, cohort } = c;
+  const seed = s.seed;
+  const NV = cohort.variables.length;
   const rows: TrialRow[] = [];
   const armIds = s.arms.map((a) => a.id);
   let done = 0;
@@ -291,37 +358,18 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     ) || 1;
   for (const wave of s.waves) {
     for (const [armKey, pids] of Object.entries(s.battery[wave.id] ?? {})) {
-      const present: number[] = [];
-      for (let p = 0; p < cohort.ids.length; p++) {
-        if (dropout[p] !== null && dropout[p]! <= wave.day) continue;
-        if (armKey !== "*" && armIds[cohort.arm[p]] !== armKey) continue;
-        present.push(p);
-      }
+      const { present, slow, traits, events } = waveBatch(c, wave, armKey);
       const P = present.length;
       if (P === 0) continue;
-      const slow = new Float64Array(P * NS);
-      const traits = new Float64Array(P * NT);
-      const events = new Float64Array(P * NE);
-      present.forEach((p, q) => {
-        const b = (p * cohort.days.length + wave.day) * NV;
-        for (let k = 0; k < NS; k++) slow[q * NS + k] = cohort.daily[b + k];
-        traits.set(cohort.traits.subarray(p * NT, (p + 1) * NT), q * NT);
-        for (const e of s.events)
-          if (
-            wave.day >= e.from &&
-            wave.day <= e.to &&
-            (!e.arms || e.arms.includes(armIds[cohort.arm[p]]))
-          )
-            events[q * NE + cm.index.event.get(e.event)!] = e.value;
-      });
       const ids = Uint32Array.from(present, (p) => cohort.ids[p]);
+      const at = wave.day + c.runIn;
       const series = (q: number, variable: string, days: number): Float64Array => {
         const p = present[q];
         const v = cohort.variables.indexOf(variable);
-        const n = Math.min(days, wave.day);
+        const n = Math.min(days, at);
         const out = new Float64Array(n);
         for (let k = 0; k < n; k++)
-          out[k] = cohort.daily[(p * cohort.days.length + wave.day - n + 1 + k) * NV + v];
+          out[k] = cohort.daily[(p * cohort.days.length + at - n + 1 + k) * NV + v];
         return out;
       };
       for (const pid of pids) {
@@ -344,10 +392,74 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
             value: r.value,
           });
         }
-        opts.onProgress?.(0.8 + (0.2 * ++done) / totalRuns);
+        c.onProgress?.(0.8 + (0.2 * ++done) / totalRuns);
       }
     }
   }
+  return rows;
+}
+
+/**
+ * Runs a study: randomisation, the days (after a run-in when a diary needs one, see
+ * {@link runInDays}), the waves' batteries, the analyses.
+ */
+export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promise<TrialRun> {
+  const t0 = performance.now();
+  const seed = opts.seed ?? spec.seed;
+  const s: StudySpec = { ...spec, seed };
+  const model = opts.model ?? studyModel(s);
+  const params = { ...(s.set ?? {}), ...(opts.params ?? {}) };
+  const cm = compileModel(model, { params });
+  const paradigms = studyParadigms(cm, s);
+  checkStudy(s, cm, paradigms);
+
+  const population = resolvePopulation(s.population, model);
+  const armPops: (Population | undefined)[] = s.arms.map((a) =>
+    a.population ? resolvePopulation(a.population, model) : undefined,
+  );
+  const { assignment, strata } = assignArms(s, cm, population, armPops, opts);
+
+  // The cohort lives `runIn` days without practice or study events, then the study's days:
+  // study day d is cohort day d + runIn.
+  const runIn = runInDays(s, paradigms);
+  const lastDay = Math.max(...s.waves.map((w) => w.day));
+  const cohortSpec: CohortSpec = {
+    seed,
+    days: lastDay + runIn,
+    population,
+    arms: s.arms.map((a, i) => ({
+      id: a.id,
+      protocol: resolveProtocol(a.protocol, model),
+      population: armPops[i],
+      ...(runIn > 0 ? { startDay: runIn } : {}),
+    })),
+    assignment,
+    events:
+      runIn > 0
+        ? s.events.map((e) => ({ ...e, from: e.from + runIn, to: e.to + runIn }))
+        : s.events,
+    recordEvery: 1,
+  };
+  const simulated = await runCohort(model, cohortSpec, {
+    threads: opts.threads,
+    params,
+    onProgress: (f) => opts.onProgress?.(0.8 * f),
+  });
+  const dropout = dropoutDays(s, simulated, lastDay, runIn);
+  const rows = measureWaves({
+    s,
+    cm,
+    paradigms,
+    cohort: simulated,
+    dropout,
+    runIn,
+    onProgress: opts.onProgress,
+  });
+  const cohort: CohortResult =
+    runIn > 0 ? { ...simulated, days: simulated.days.map((d) => d - runIn) } : simulated;
+
+  const NT = cm.traits.length;
+  const armIds = s.arms.map((a) => a.id);
   const traitIds = cm.traits.map((n) => n.id);
   const participants: TrialParticipant[] = Array.from(cohort.ids, (id, p) => ({
     id,
@@ -367,5 +479,13 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     s.analyses.map((a) => runAnalysis(a as AnalysisSpec, data, seed)),
     s.adjust,
   );
-  return { spec: s, model, data, results, cohort, seconds: (performance.now() - t0) / 1000 };
+  return {
+    spec: s,
+    model,
+    data,
+    results,
+    cohort,
+    runInDays: runIn,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

@@ -35,6 +35,12 @@ export interface SensitivityResult {
   rows: SensitivityRow[];
   /** Outcomes whose evaluation failed at some design points (rows then omitted). */
   failed: string[];
+  /**
+   * Warnings to print with the indices, each starting with its outcome id: for Sobol', signs
+   * that the sample is too small (indices outside [0, 1], wide bootstrap intervals; see
+   * `sobolWarnings`). Empty when there are none.
+   */
+  warnings: string[];
 }
 
 /** Options of {@link studySensitivity}. */
@@ -91,6 +97,7 @@ export async function studySensitivity(
   }
   const rows: SensitivityRow[] = [];
   const failed: string[] = [];
+  const warnings: string[] = [];
   analyses.forEach((a, k) => {
     if (outputs[k].some((v) => !Number.isFinite(v))) {
       failed.push(a.id);
@@ -117,6 +124,7 @@ export async function studySensitivity(
         random: random2,
         bootstrap: opts.bootstrap ?? 500,
       });
+      warnings.push(...res.warnings.map((w) => `${a.id}: ${w}`));
       const ranked = res.inputs.map((r) => ({
         outcome: a.id,
         parameter: r.name,
@@ -135,5 +143,6 @@ export async function studySensitivity(
     evaluations: design.rows,
     rows,
     failed,
+    warnings,
   };
 }

@@ -9,7 +9,11 @@ export interface TrialParticipant {
   arm: string;
   /** Stratum label used by stratified randomisation ("" otherwise). */
   stratum: string;
-  /** Minutes practised over the whole trial, and days with any practice. */
+  /**
+   * Programme minutes over the whole trial: class contact (including its guided practice),
+   * home practice and individual sessions, not home practice alone; and days with any of
+   * them. (Written as `programme_minutes` and `practice_days`, see `trialDictionaries`.)
+   */
   minutes: number;
   practiceDays: number;
   /** Person-level propensity to practise. */

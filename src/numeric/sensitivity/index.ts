@@ -61,6 +61,9 @@ export {
   sobolAnalyze,
   sobolIndices,
   sobolIndicesBatched,
+  sobolWarnings,
+  SOBOL_MAX_INTERVAL_WIDTH,
+  SOBOL_RANGE_TOLERANCE,
 } from "./sobol.js";
 export { SOBOL_MAX_DIMENSION, SobolSequence, sobolPoints } from "./sobolSequence.js";
 export { percentileInterval } from "./bootstrap.js";

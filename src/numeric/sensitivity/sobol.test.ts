@@ -7,6 +7,7 @@ import {
   sobolAnalyze,
   sobolIndices,
   sobolIndicesBatched,
+  sobolWarnings,
 } from "./sobol.js";
 
 // ---------------------------------------------------------------- Ishigami
@@ -254,5 +255,55 @@ describe("sobolIndices", () => {
     expect(() => sobolAnalyze(design, [1, 2, 3], { random: seededRandom(9) })).toThrow(
       "expected 40 model outputs",
     );
+  });
+});
+
+describe("sobolWarnings", () => {
+  const run = (samples: number) =>
+    sobolIndices(ishigami, { inputs: ishigamiInputs, samples, random: seededRandom(3) });
+
+  it("warns, naming inputs and N, when a small sample gives indices outside [0, 1]", () => {
+    const r = run(8);
+    expect(r.inputs[1].S1).toBeGreaterThan(1); // an impossible S1 from 8 rows
+    expect(r.warnings[0]).toMatch(
+      /^Sobol' indices outside \[0, 1\]: S1\(x2\) = 1\.23 \(95% CI 1\.03 to 2\.02\), S1\(x3\) = -0\.57 .*N = 8\) is too small; increase samples$/,
+    );
+    expect(r.warnings).toContainEqual(expect.stringMatching(/first-order indices sum to 1\.07/));
+    expect(r.warnings).toContainEqual(
+      expect.stringMatching(/95% intervals wider than 0\.4 for x1, x2, x3; .*N = 8/),
+    );
+  });
+
+  it("warns about wide intervals at N = 64 and is silent at N = 256", () => {
+    expect(run(64).warnings).toEqual([
+      "Sobol' 95% intervals wider than 0.4 for x1, x2, x3; the base sample (N = 64) is too small; increase samples to rank them",
+    ]);
+    expect(run(256).warnings).toEqual([]);
+    expect(
+      sobolIndices(ishigami, {
+        inputs: ishigamiInputs,
+        samples: 256,
+        random: seededRandom(3),
+        maxIntervalWidth: 0.1,
+      }).warnings,
+    ).toHaveLength(1);
+  });
+
+  it("says when there are no intervals, and lists at most five names", () => {
+    const r = (name: string, S1: number) => ({
+      name,
+      fixed: false,
+      S1,
+      S1CI: [S1 - 0.5, S1 + 0.5] as const,
+      ST: S1,
+      STCI: [S1 - 0.5, S1 + 0.5] as const,
+    });
+    expect(sobolWarnings([r("a", 0.2)], 16, { bootstrap: 0 })).toEqual([
+      "Sobol' indices without bootstrap intervals (bootstrap: 0): their error is unknown",
+    ]);
+    const many = ["a", "b", "c", "d", "e", "f", "g"].map((n) => r(n, 0.1));
+    expect(sobolWarnings(many, 16)).toEqual([
+      "Sobol' 95% intervals wider than 0.4 for a, b, c, d, e and 2 more; the base sample (N = 16) is too small; increase samples to rank them",
+    ]);
   });
 });

@@ -79,7 +79,17 @@ export interface SobolAnalysisOptions {
   readonly bootstrap?: number;
   /** Confidence level of the percentile intervals (default 0.95). */
   readonly confidence?: number;
+  /**
+   * Warn when an index's bootstrap interval is wider than this (default
+   * {@link SOBOL_MAX_INTERVAL_WIDTH}); see {@link sobolWarnings}.
+   */
+  readonly maxIntervalWidth?: number;
 }
+
+/** Default widest bootstrap interval of an index before {@link sobolWarnings} warns (0.4). */
+export const SOBOL_MAX_INTERVAL_WIDTH = 0.4;
+/** How far outside [0, 1] an estimate may fall before {@link sobolWarnings} warns (0.05). */
+export const SOBOL_RANGE_TOLERANCE = 0.05;
 
 /** Options for a full Sobol' analysis (design, evaluation and indices). */
 export interface SobolOptions extends SaltelliDesignOptions, Omit<SobolAnalysisOptions, "random"> {
@@ -125,6 +135,11 @@ export interface SobolAnalysis {
   readonly mean: number;
   /** Variance of the 2N outputs f(A), f(B) (denominator 2N). */
   readonly variance: number;
+  /**
+   * Signs that the sample is too small for the indices (empty when none), each naming the
+   * inputs and the base sample size; see {@link sobolWarnings}.
+   */
+  readonly warnings: string[];
 }
 
 /** Result of a full Sobol' analysis. */
@@ -326,7 +341,68 @@ export function sobolAnalyze(
         reps > 0 ? percentileInterval(bootST.subarray(c * reps, (c + 1) * reps), confidence) : none,
     };
   });
-  return { inputs: results, mean, variance };
+  const warnings = sobolWarnings(results, n, {
+    maxIntervalWidth: options.maxIntervalWidth,
+    bootstrap: reps,
+    confidence,
+  });
+  return { inputs: results, mean, variance, warnings };
+}
+
+/** Names for a message: the first five, then a count. */
+function nameList(names: string[]): string {
+  return names.length <= 5
+    ? names.join(", ")
+    : `${names.slice(0, 5).join(", ")} and ${names.length - 5} more`;
+}
+
+const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : String(x));
+
+/**
+ * Warnings that the base sample (N rows of A and of B) is too small for the indices:
+ * - an S1 or ST estimate outside [0, 1] by more than {@link SOBOL_RANGE_TOLERANCE} (true
+ *   indices lie in [0, 1]; estimates outside it are sampling error, e.g. S1 = 1.34 at N = 16);
+ * - first-order indices summing to more than 1 + the tolerance;
+ * - bootstrap intervals wider than `maxIntervalWidth` (default {@link SOBOL_MAX_INTERVAL_WIDTH});
+ * - no bootstrap (`bootstrap: 0`), so the estimates come without intervals.
+ * Each message names the inputs and N and suggests a larger sample.
+ */
+export function sobolWarnings(
+  results: readonly SobolInputResult[],
+  samples: number,
+  options: { maxIntervalWidth?: number; bootstrap?: number; confidence?: number } = {},
+): string[] {
+  const level = `${Math.round((options.confidence ?? 0.95) * 100)}%`;
+  const maxWidth = options.maxIntervalWidth ?? SOBOL_MAX_INTERVAL_WIDTH;
+  const tol = SOBOL_RANGE_TOLERANCE;
+  const varied = results.filter((r) => !r.fixed);
+  const out: string[] = [];
+  const advice = `the base sample (N = ${samples}) is too small; increase samples`;
+  const outside: string[] = [];
+  for (const r of varied)
+    for (const [name, v, ci] of [
+      ["S1", r.S1, r.S1CI],
+      ["ST", r.ST, r.STCI],
+    ] as const)
+      if (!(v >= -tol && v <= 1 + tol))
+        outside.push(`${name}(${r.name}) = ${fmt(v)} (${level} CI ${fmt(ci[0])} to ${fmt(ci[1])})`);
+  if (outside.length > 0)
+    out.push(`Sobol' indices outside [0, 1]: ${nameList(outside)}; ${advice}`);
+  const sumS1 = varied.reduce((a, r) => a + r.S1, 0);
+  if (sumS1 > 1 + tol)
+    out.push(`Sobol' first-order indices sum to ${fmt(sumS1)} (at most 1); ${advice}`);
+  if ((options.bootstrap ?? 1) === 0) {
+    out.push(`Sobol' indices without bootstrap intervals (bootstrap: 0): their error is unknown`);
+    return out;
+  }
+  const wide = varied
+    .filter((r) => r.S1CI[1] - r.S1CI[0] > maxWidth || r.STCI[1] - r.STCI[0] > maxWidth)
+    .map((r) => r.name);
+  if (wide.length > 0)
+    out.push(
+      `Sobol' ${level} intervals wider than ${maxWidth} for ${nameList(wide)}; ${advice} to rank them`,
+    );
+  return out;
 }
 
 /**
