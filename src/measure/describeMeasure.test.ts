@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { compileModel } from "../engine/compileModel.js";
 import { defaultModel } from "../model/loadModel.js";
 import { describeMeasure } from "./describeMeasure.js";
-import { PARADIGMS_FILE, loadParadigms } from "./paradigm.js";
+import { loadParadigms } from "./paradigm.js";
 
-const paradigms = loadParadigms(compileModel(defaultModel()), PARADIGMS_FILE);
+const paradigms = loadParadigms(compileModel(defaultModel()));
 
 describe("describeMeasure", () => {
   it("gives a measure its paradigm, label and instrument unit", () => {

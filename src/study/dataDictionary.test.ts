@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PARADIGMS_FILE, loadParadigms } from "../measure/paradigm.js";
+import { loadParadigms } from "../measure/paradigm.js";
 import { compileModel } from "../engine/compileModel.js";
 import { defaultModel } from "../model/loadModel.js";
 import {
@@ -10,7 +10,7 @@ import {
 } from "./dataDictionary.js";
 
 const model = defaultModel();
-const paradigms = loadParadigms(compileModel(model), PARADIGMS_FILE);
+const paradigms = loadParadigms(compileModel(model));
 
 describe("data dictionaries", () => {
   it("describe every column of the simulate files, and every variable of daily.csv", () => {
