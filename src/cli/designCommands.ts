@@ -18,7 +18,9 @@ import {
 import { loadFindings, runScorecard, selectFindings, type Scorecard } from "../study/scorecard.js";
 import { studySensitivity } from "../study/studySensitivity.js";
 import { loadStudy } from "../study/studySpec.js";
-import { CliError } from "./main.js";
+import type { CliContext } from "./context.js";
+import { withFlag } from "./errors.js";
+import { InputError } from "../model/issues.js";
 import { intOption, numberOption } from "./options.js";
 import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs, type OutputFile } from "./writeOutputs.js";
@@ -26,11 +28,7 @@ import { csvField, csvNumber, writeOutputs, type OutputFile } from "./writeOutpu
 const defaultThreads = Math.max(1, Math.min(2, availableParallelism()));
 
 function ns(s: string): number[] {
-  try {
-    return parseNs(s);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  return withFlag("--n", () => parseNs(s));
 }
 
 function powerTable(points: PowerPoint[], target: number, assurance?: PowerPoint[]): string {
@@ -59,7 +57,7 @@ function powerTable(points: PowerPoint[], target: number, assurance?: PowerPoint
 }
 
 /** Adds the design commands to the program. */
-export function registerDesignCommands(program: Command): void {
+export function registerDesignCommands(program: Command, _ctx: CliContext): void {
   program
     .command("power")
     .argument("<study>", "study file")
@@ -435,7 +433,7 @@ export function registerDesignCommands(program: Command): void {
         },
       ) => {
         if (o.method !== "morris" && o.method !== "sobol")
-          throw new CliError(`--method expects morris or sobol, got ${JSON.stringify(o.method)}`);
+          throw new InputError(`--method expects morris or sobol, got ${JSON.stringify(o.method)}`);
         const spec = loadStudy(file);
         const params = o.params
           ?.split(",")

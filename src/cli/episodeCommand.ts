@@ -14,7 +14,8 @@ import {
   type EpisodeSpec,
 } from "../sim/episode.js";
 import { resolvePopulation, samplePopulation } from "../sim/population.js";
-import { CliError } from "./main.js";
+import type { CliContext } from "./context.js";
+import { InputError } from "../model/issues.js";
 import { intOption, numberOption } from "./options.js";
 import { modelFromOptions, parseSets } from "./simulateCommand.js";
 import { csvNumber, writeOutputs } from "./writeOutputs.js";
@@ -43,7 +44,7 @@ interface EpisodeOptions {
 }
 
 /** Adds `episode` to the program. */
-export function registerEpisodeCommand(program: Command): void {
+export function registerEpisodeCommand(program: Command, _ctx: CliContext): void {
   program
     .command("episode")
     .description("run one episode (seconds) for one virtual person and print its trajectories")
@@ -77,7 +78,7 @@ export function registerEpisodeCommand(program: Command): void {
     .option("--json", "print JSON")
     .action((o: EpisodeOptions) => {
       if (!EPISODE_TYPES.includes(o.type))
-        throw new CliError(
+        throw new InputError(
           `--type expects one of ${EPISODE_TYPES.join(", ")}, got ${JSON.stringify(o.type)}`,
         );
       const model = modelFromOptions(o);
@@ -88,12 +89,12 @@ export function registerEpisodeCommand(program: Command): void {
         const m = /^([A-Za-z_]\w*)=(.+)$/.exec(kv);
         const v = m ? Number(m[2]) : NaN;
         if (!m || !Number.isFinite(v))
-          throw new CliError(`--person expects node=value, got ${JSON.stringify(kv)}`);
+          throw new InputError(`--person expects node=value, got ${JSON.stringify(kv)}`);
         const si = cm.index.slow.get(m[1]);
         const ti = cm.index.trait.get(m[1]);
         if (si !== undefined) s.slow[si] = v;
         else if (ti !== undefined) s.traits[ti] = v;
-        else throw new CliError(`--person: ${m[1]} is not a slow node or trait of the model`);
+        else throw new InputError(`--person: ${m[1]} is not a slow node or trait of the model`);
       }
       const timing = { duration: o.seconds, dt: o.dt };
       let spec: EpisodeSpec;
@@ -113,12 +114,12 @@ export function registerEpisodeCommand(program: Command): void {
         for (const part of (o.content ?? "lovingKindness=1").split(",")) {
           const [k, v] = part.split("=");
           if (!(k in model.content))
-            throw new CliError(
+            throw new InputError(
               `--content: unknown content primitive ${JSON.stringify(k)} (known: ${Object.keys(model.content).join(", ")})`,
             );
           mix[k] = v === undefined ? 1 : Number(v);
           if (!Number.isFinite(mix[k]) || mix[k] < 0)
-            throw new CliError(`--content ${k}: expected a share >= 0`);
+            throw new InputError(`--content ${k}: expected a share >= 0`);
         }
         spec = practiceEpisode(cm, mix, timing);
       }

@@ -1,12 +1,13 @@
 /** `kindsim protocols` and `kindsim populations`: what ships. */
 
 import type { Command } from "commander";
+import type { CliContext } from "./context.js";
 import { loadPopulations } from "../sim/population.js";
 import { loadProtocols, PROTOCOLS_FILE } from "../sim/protocol.js";
 import { defaultModel } from "../model/loadModel.js";
 
 /** Adds `protocols` and `populations` to the program. */
-export function registerListCommands(program: Command): void {
+export function registerListCommands(program: Command, _ctx: CliContext): void {
   program
     .command("protocols")
     .description("list the practice protocols that ship (data/protocols.yaml)")

@@ -8,30 +8,26 @@ import type { Command } from "commander";
 import { Document, isScalar, visit } from "yaml";
 import { applyVariant, findVariant } from "../model/applyVariant.js";
 import { describeModel, modelSummaryJson } from "../model/describeModel.js";
-import { ValidationError } from "../model/issues.js";
+import { InputError, ValidationError } from "../model/issues.js";
 import { defaultModel, loadModel, shippedModelPath } from "../model/loadModel.js";
 import { diffModels, formatModelDiff } from "../model/modelDiff.js";
 import type { Model } from "../model/types.js";
 import { modelDiagram } from "../plot/modelDiagram.js";
 import { VERSION } from "../model/version.js";
-import { CliError, EXIT } from "./main.js";
+import type { CliContext } from "./context.js";
+import { withFlag } from "./errors.js";
 
 /** Loads a model argument: a file path, or the word `default` for the shipped model. */
 function modelArg(arg: string): Model {
   if (arg === "default") return defaultModel();
-  if (!existsSync(arg)) throw new CliError(`cannot read model file ${arg}: no such file`);
+  if (!existsSync(arg)) throw new InputError(`cannot read model file ${arg}: no such file`);
   return loadModel(arg);
 }
 
-/** Applies `--variant` if given, turning an unknown id into a usage error. */
+/** Applies `--variant` if given (an unknown id is an InputError naming the known ones). */
 function withVariant(model: Model, id: string | undefined): Model {
   if (id === undefined) return model;
-  try {
-    findVariant(model, id);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-  return applyVariant(model, id);
+  return withFlag("--variant", () => applyVariant(model, id));
 }
 
 /** Writes `text` to a temporary file beside `path`, then renames it, so no half-written output. */
@@ -42,7 +38,7 @@ function writeAtomically(path: string, text: string): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${path}: ${(e as Error).message}`, EXIT.failure);
+    throw new Error(`cannot write ${path}: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -60,7 +56,7 @@ const print = (text: string): void =>
   void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 
 /** Adds `kindsim model` and its sub-commands to the program. */
-export function registerModelCommand(program: Command): void {
+export function registerModelCommand(program: Command, _ctx: CliContext): void {
   const model = program
     .command("model")
     .description("validate, show, compare and export model files");
@@ -78,7 +74,7 @@ export function registerModelCommand(program: Command): void {
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
         const lines = e.issues.map((i) => `  ${i.path}: ${i.message}`);
-        throw new CliError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`);
+        throw new InputError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`, { cause: e });
       }
       const parameters = Object.keys(m.parameters).length;
       print(
@@ -153,7 +149,7 @@ export function registerModelCommand(program: Command): void {
       const known = new Set([...m.nodes.map((n) => n.id), ...m.edges.map((e) => e.id)]);
       const unknown = (highlight ?? []).filter((id) => !known.has(id));
       if (unknown.length > 0)
-        throw new CliError(`--highlight: no node or edge ${unknown.join(", ")} in model ${m.id}`);
+        throw new InputError(`--highlight: no node or edge ${unknown.join(", ")} in model ${m.id}`);
       const svg = modelDiagram(m, { highlight });
       if (opts.out === undefined) return print(svg);
       writeAtomically(opts.out, svg);

@@ -65,7 +65,7 @@ describe("kindsim replicate", () => {
     const code = await main(["replicate", "--only", "NOPE", "--json"]);
     expect(code).not.toBe(0);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^kindsim: --only NOPE matches no finding \(known: F7a, /);
+    expect(stderr).toMatch(/^kindsim: --only: no finding matches NOPE \(known: F7a, /);
     expect(stderr).toContain("F19");
     expect(stderr.split("\n").filter(Boolean)).toHaveLength(1); // one line, no stack trace
   });

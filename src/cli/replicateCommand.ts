@@ -14,7 +14,8 @@ import {
   selectFindings,
   type Scorecard,
 } from "../study/scorecard.js";
-import { EXIT } from "./main.js";
+import type { CliContext } from "./context.js";
+import { EXIT, withFlag } from "./errors.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs } from "./writeOutputs.js";
@@ -41,7 +42,7 @@ export function formatScorecard(card: Scorecard): string {
 }
 
 /** Adds `replicate` to the program. */
-export function registerReplicateCommand(program: Command): void {
+export function registerReplicateCommand(program: Command, _ctx: CliContext): void {
   program
     .command("replicate")
     .description("run the findings scorecard: every cited finding through the model, with verdicts")
@@ -79,12 +80,14 @@ export function registerReplicateCommand(program: Command): void {
         quiet?: boolean;
       }) => {
         const all = loadFindings();
-        const checks = selectFindings(
-          all,
-          o.only
-            ?.split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
+        const checks = withFlag("--only", () =>
+          selectFindings(
+            all,
+            o.only
+              ?.split(",")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
         );
         const bar = progressBar("scorecard", o.quiet || o.json);
         let card = await runScorecard(checks, all, {

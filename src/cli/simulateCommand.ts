@@ -19,7 +19,8 @@ import {
   type EventSchedule,
 } from "../sim/simulateCohort.js";
 import { VERSION } from "../model/version.js";
-import { CliError, commandLine } from "./main.js";
+import type { CliContext } from "./context.js";
+import { InputError } from "../model/issues.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs } from "./writeOutputs.js";
@@ -46,14 +47,14 @@ export interface SimulateOptions {
 export function parseEvent(s: string): EventSchedule {
   const m = /^([A-Za-z_]\w*):(\d+)(?:-(\d+))?(?:=(-?[\d.]+))?$/.exec(s.trim());
   if (!m)
-    throw new CliError(
+    throw new InputError(
       `--event expects name:from-to[=value] (days), e.g. exclusion:0-27=1, got ${JSON.stringify(s)}`,
     );
   const from = Number(m[2]);
   const to = m[3] === undefined ? from : Number(m[3]);
   const value = m[4] === undefined ? 1 : Number(m[4]);
   if (to < from || !Number.isFinite(value))
-    throw new CliError(`--event ${s}: expected from <= to and a finite value`);
+    throw new InputError(`--event ${s}: expected from <= to and a finite value`);
   return { event: m[1], from, to, value };
 }
 
@@ -62,14 +63,14 @@ export function parseSets(model: Model, sets: string[] = []): Record<string, num
   const out: Record<string, number> = {};
   for (const s of sets) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(s.trim());
-    if (!m) throw new CliError(`--set expects name=value, got ${JSON.stringify(s)}`);
+    if (!m) throw new InputError(`--set expects name=value, got ${JSON.stringify(s)}`);
     if (!(m[1] in model.parameters))
-      throw new CliError(
+      throw new InputError(
         `--set: unknown parameter ${JSON.stringify(m[1])} (see kindsim model show)`,
       );
     const v = Number(m[2]);
     if (!Number.isFinite(v))
-      throw new CliError(`--set ${m[1]}: expected a finite number, got ${JSON.stringify(m[2])}`);
+      throw new InputError(`--set ${m[1]}: expected a finite number, got ${JSON.stringify(m[2])}`);
     out[m[1]] = v;
   }
   return out;
@@ -343,15 +344,15 @@ function addSimulateOptions(cmd: Command, defaults: Partial<SimulateOptions>): C
 }
 
 /** Adds `simulate` and `demo` to the program. */
-export function registerSimulateCommands(program: Command): void {
+export function registerSimulateCommands(program: Command, ctx: CliContext): void {
   addSimulateOptions(
     program
       .command("simulate")
       .description("simulate a cohort practising one or more protocols (one arm each)"),
     { protocol: "cbct" },
   ).action(async (o: SimulateOptions) => {
-    if (!o.protocol) throw new CliError("--protocol is required");
-    await simulate(o, commandLine());
+    if (!o.protocol) throw new InputError("--protocol is required");
+    await simulate(o, ctx.commandLine);
   });
   const threads = Math.max(1, Math.min(2, availableParallelism()));
   addSimulateOptions(
@@ -373,6 +374,6 @@ export function registerSimulateCommands(program: Command): void {
       recordEvery: 7,
     },
   ).action(async (o: SimulateOptions) => {
-    await simulate(o, commandLine());
+    await simulate(o, ctx.commandLine);
   });
 }

@@ -12,7 +12,7 @@ import { runTrial, type TrialRun } from "../study/runTrial.js";
 import { loadStudy } from "../study/studySpec.js";
 import type { TrialData } from "../study/trialData.js";
 import { VERSION } from "../model/version.js";
-import { commandLine } from "./main.js";
+import type { CliContext } from "./context.js";
 import { intOption } from "./options.js";
 import { progressBar } from "./progress.js";
 import { csvField, csvNumber, writeOutputs, type OutputFile } from "./writeOutputs.js";
@@ -208,7 +208,7 @@ export function trialFiles(run: TrialRun, command: string): OutputFile[] {
 }
 
 /** Adds `trial` to the program. */
-export function registerTrialCommand(program: Command): void {
+export function registerTrialCommand(program: Command, ctx: CliContext): void {
   program
     .command("trial")
     .argument("<study>", "study file (YAML or JSON), e.g. examples/mascaro2013-rmet.yaml")
@@ -252,7 +252,7 @@ export function registerTrialCommand(program: Command): void {
           onProgress: (f) => bar.update(f),
         });
         bar.done();
-        const command = commandLine();
+        const command = ctx.commandLine;
         if (o.out) writeOutputs(o.out, trialFiles(run, command));
         if (o.json) {
           process.stdout.write(

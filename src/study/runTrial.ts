@@ -7,7 +7,7 @@
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
-import { Issues } from "../model/issues.js";
+import { InputError, Issues } from "../model/issues.js";
 import { resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
 import { loadParadigms, PARADIGMS_FILE, type Paradigm } from "../measure/paradigm.js";
@@ -242,7 +242,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     const cols = s.randomisation.strata.map((t) => {
       const ti = cm.index.trait.get(t);
       if (ti === undefined)
-        throw new Error(`randomisation.strata: ${t} is not a trait of the model`);
+        throw new InputError(`randomisation.strata: ${t} is not a trait of the model`);
       const vals = Array.from({ length: N }, (_, i) => sample.traits[i * cm.traits.length + ti]);
       const median = [...vals].sort((a, b) => a - b)[Math.floor(N / 2)];
       return vals.map((v) => (v >= median ? `${t}+` : `${t}-`));

@@ -5,6 +5,7 @@
  * between points come from the parameters, not from sampling noise.
  */
 
+import { InputError } from "../model/issues.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
 import type { AnalysisSpec } from "./analyses.js";
@@ -64,7 +65,9 @@ export async function studySensitivity(
   const names = opts.parameters ?? Object.keys(model.parameters);
   for (const p of names)
     if (!(p in model.parameters))
-      throw new Error(`unknown parameter ${JSON.stringify(p)} (see kindsim model show)`);
+      throw new InputError(
+        `unknown parameter ${JSON.stringify(p)} (model ${model.id} has: ${Object.keys(model.parameters).join(", ")})`,
+      );
   const inputs: SensitivityInput[] = names.map((name) => ({
     name,
     prior: model.parameters[name].prior,
