@@ -28,9 +28,9 @@ describe("withFlag", () => {
         throw new InputError('sample sizes "x": expected numbers');
       }),
     ).toThrow('--n: sample sizes "x": expected numbers');
-    await expect(
-      withFlag("--n", () => Promise.reject(new InputError("late"))),
-    ).rejects.toThrow("--n: late");
+    await expect(withFlag("--n", () => Promise.reject(new InputError("late")))).rejects.toThrow(
+      "--n: late",
+    );
     expect(withFlag("--n", () => 3)).toBe(3);
   });
 

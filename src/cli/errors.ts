@@ -45,7 +45,10 @@ export function withFlag<T>(flag: string, fn: () => T): T {
 }
 
 function rethrow(flag: string, e: unknown): never {
-  if (e instanceof InputError && !(e.message.startsWith(`${flag}:`) || e.message.startsWith(`${flag} `)))
+  if (
+    e instanceof InputError &&
+    !(e.message.startsWith(`${flag}:`) || e.message.startsWith(`${flag} `))
+  )
     throw new InputError(`${flag}: ${e.message}`, { cause: e });
   throw e;
 }
