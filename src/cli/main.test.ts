@@ -1,29 +1,23 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../study/scorecard.js";
 import { main } from "./main.js";
+import { cliHarness } from "./testHarness.js";
 
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = cliHarness("main");
 
 describe("kindsim main", () => {
-  it("with no arguments prints help on stderr and exits 2", async () => {
+  it("with no arguments prints help on cli.stderr and exits 2", async () => {
     expect(await main([])).toBe(2);
-    expect(stderr).toContain("Usage: kindsim");
-    expect(stderr).toContain("simulate");
-    expect(stdout).toBe("");
+    expect(cli.stderr).toContain("Usage: kindsim");
+    expect(cli.stderr).toContain("simulate");
+    expect(cli.stdout).toBe("");
   });
 
   it("a command group without its sub-command prints its help and exits 2", async () => {
     expect(await main(["model"])).toBe(2);
-    expect(stderr).toContain("Usage: kindsim model");
+    expect(cli.stderr).toContain("Usage: kindsim model");
   });
 
   it("--help and --version exit 0", async () => {

@@ -5,14 +5,8 @@
 import { Command } from "commander";
 import { VERSION } from "../model/version.js";
 import { cliContext, type CliContext } from "./context.js";
-import { registerDesignCommands } from "./designCommands.js";
-import { registerEpisodeCommand } from "./episodeCommand.js";
 import { EXIT, errorMessage, exitCodeFor } from "./errors.js";
-import { registerListCommands } from "./listCommands.js";
-import { registerModelCommand } from "./modelCommand.js";
-import { registerSimulateCommands } from "./simulateCommand.js";
-import { registerReplicateCommand } from "./replicateCommand.js";
-import { registerTrialCommand } from "./trialCommand.js";
+import { registerCommands } from "./commands/index.js";
 
 export { EXIT } from "./errors.js";
 
@@ -24,13 +18,7 @@ export function buildProgram(ctx: CliContext = cliContext([])): Command {
     )
     .version(VERSION)
     .showHelpAfterError();
-  registerSimulateCommands(program, ctx);
-  registerTrialCommand(program, ctx);
-  registerReplicateCommand(program, ctx);
-  registerDesignCommands(program, ctx);
-  registerEpisodeCommand(program, ctx);
-  registerModelCommand(program, ctx);
-  registerListCommands(program, ctx);
+  registerCommands(program, ctx);
   return program;
 }
 

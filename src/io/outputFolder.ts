@@ -244,3 +244,35 @@ function fsyncPath(path: string): void {
     closeSync(fd);
   }
 }
+
+/**
+ * Writes one file whole: checks the path first (not empty, not a folder, its folder
+ * existing), writes a temporary sibling, fsyncs it and renames it into place; the temporary
+ * file is removed on any failure. An existing file is replaced.
+ */
+export async function writeFileAtomically(
+  path: string,
+  content: OutputFile["content"],
+): Promise<string> {
+  if (typeof path !== "string" || path.trim() === "")
+    throw new InputError(`output file: expected a path, got ${JSON.stringify(path)}`);
+  const abs = resolve(path);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new InputError(`output file ${path} is a folder`);
+  const parent = statSync(dirname(abs), { throwIfNoEntry: false });
+  if (!parent?.isDirectory())
+    throw new InputError(`output file ${path}: its folder ${dirname(path)} does not exist`);
+  const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}-${Date.now()}`);
+  trackTemp(tmp);
+  try {
+    await writeFile(tmp, content);
+    renameSync(tmp, abs);
+    fsyncPath(dirname(abs));
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new Error(`cannot write ${path}: ${(e as Error).message}`, { cause: e });
+  } finally {
+    pending.delete(tmp);
+  }
+  return abs;
+}

@@ -166,18 +166,17 @@ function dropoutDays(spec: StudySpec, cohort: CohortResult, lastDay: number): (n
   return out;
 }
 
-/** Runs a study: randomisation, the days, the waves' batteries, the analyses. */
-export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promise<TrialRun> {
-  const t0 = performance.now();
-  const seed = opts.seed ?? spec.seed;
-  const s: StudySpec = { ...spec, seed };
-  const model = opts.model ?? studyModel(s);
-  const params = { ...(s.set ?? {}), ...(opts.params ?? {}) };
-  const cm = compileModel(model, { params });
-  const paradigms = studyParadigms(cm, s);
-
-  // Check the battery and the analyses against what the study measures.
-  const issues = new Issues();
+/**
+ * Checks a study against the model and paradigms it runs with: the battery names known
+ * paradigms, analyses read measured values, events and dropout name model variables. Adds
+ * one issue per problem (with its path in the study file) to `issues`.
+ */
+export function checkStudyDesign(
+  s: StudySpec,
+  cm: CompiledModel,
+  paradigms: Map<string, Paradigm>,
+  issues: Issues,
+): void {
   const measures = new Set<string>();
   for (const [w, byArm] of Object.entries(s.battery))
     for (const [a, ids] of Object.entries(byArm))
@@ -223,6 +222,20 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
       "dropout.dependsOn",
       `expected a slow node or day summary, got ${JSON.stringify(s.dropout.dependsOn)}`,
     );
+}
+
+/** Runs a study: randomisation, the days, the waves' batteries, the analyses. */
+export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promise<TrialRun> {
+  const t0 = performance.now();
+  const seed = opts.seed ?? spec.seed;
+  const s: StudySpec = { ...spec, seed };
+  const model = opts.model ?? studyModel(s);
+  const params = { ...(s.set ?? {}), ...(opts.params ?? {}) };
+  const cm = compileModel(model, { params });
+  const paradigms = studyParadigms(cm, s);
+
+  const issues = new Issues();
+  checkStudyDesign(s, cm, paradigms, issues);
   issues.throwIfAny(`study ${s.id}`);
 
   const population = resolvePopulation(s.population, model);

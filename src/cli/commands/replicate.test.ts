@@ -1,29 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "./main.js";
+import { describe, expect, it } from "vitest";
+import { main } from "../main.js";
+import { cliHarness } from "../testHarness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "kindsim-replicate-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const cli = cliHarness("replicate-cli");
+const dir = cli.dir;
 
 describe("kindsim replicate", () => {
   it("kindsim replicate --only F19 --json prints the scorecard as JSON and exits 0", async () => {
     expect(await main(["replicate", "--only", "F19", "--json"])).toBe(0);
-    expect(stderr).toBe("");
-    const card = JSON.parse(stdout);
+    expect(cli.stderr).toBe("");
+    const card = JSON.parse(cli.stdout);
     expect(Object.keys(card).sort()).toEqual(["findings", "passed", "total"]);
     expect(card.total).toBe(1);
     expect(card.passed).toBe(1);
@@ -46,10 +34,15 @@ describe("kindsim replicate", () => {
     expect(
       await main(["replicate", "--only", "F19", "--threads", "1", "--quiet", "--out", out]),
     ).toBe(0);
-    expect(stdout).toMatch(/^finding\s+verdict\s+estimate\s+95% CI\s+N\s+claim \(design\)\n/);
-    expect(stdout).toMatch(/\nF19\s+pass\s+\d/);
-    expect(stdout).toContain("1/1 findings reproduced; 0 unexpected failure(s)");
-    expect(readdirSync(out).sort()).toEqual(["scorecard.csv", "scorecard.json", "scorecard.svg"]);
+    expect(cli.stdout).toMatch(/^finding\s+verdict\s+estimate\s+95% CI\s+N\s+claim \(design\)\n/);
+    expect(cli.stdout).toMatch(/\nF19\s+pass\s+\d/);
+    expect(cli.stdout).toContain("1/1 findings reproduced; 0 unexpected failure(s)");
+    expect(readdirSync(out).sort()).toEqual([
+      "manifest.json",
+      "scorecard.csv",
+      "scorecard.json",
+      "scorecard.svg",
+    ]);
     const csv = readFileSync(join(out, "scorecard.csv"), "utf8").trimEnd().split("\n");
     expect(csv[0]).toBe(
       "finding,claim,citation,design,analysis,verdict,passed,estimate,ci_low,ci_high,p,n,robustness,reason",
@@ -64,10 +57,10 @@ describe("kindsim replicate", () => {
   it("kindsim replicate --only NOPE exits non-zero with a clear message", async () => {
     const code = await main(["replicate", "--only", "NOPE", "--json"]);
     expect(code).not.toBe(0);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/^kindsim: --only: no finding matches NOPE \(known: F7a, /);
-    expect(stderr).toContain("F19");
-    expect(stderr.split("\n").filter(Boolean)).toHaveLength(1); // one line, no stack trace
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toMatch(/^kindsim: --only: no finding matches NOPE \(known: F7a, /);
+    expect(cli.stderr).toContain("F19");
+    expect(cli.stderr.split("\n").filter(Boolean)).toHaveLength(1); // one line, no stack trace
   });
 
   // BUG (minor, exit-code convention): main.ts documents 1 = "failure of the job itself" and
@@ -80,7 +73,7 @@ describe("kindsim replicate", () => {
 
   it("exits 2 for a bad option value", async () => {
     expect(await main(["replicate", "--robustness", "0"])).toBe(2);
-    expect(stderr).toContain("--robustness expects a whole number from 1");
+    expect(cli.stderr).toContain("--robustness expects a whole number from 1");
   });
 
   // BUG (minor): main(argv) returns `process.exitCode` when it is a number, but never resets

@@ -1,23 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "./main.js";
+import { describe, expect, it } from "vitest";
+import { main } from "../main.js";
+import { cliHarness } from "../testHarness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "kindsim-design-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const cli = cliHarness("design-cli");
+const dir = cli.dir;
 
 const study = "examples/kok2013-upward-spiral.yaml";
 
@@ -39,7 +27,7 @@ describe("kindsim power", () => {
         out,
       ]),
     ).toBe(0);
-    expect(stdout).toContain("smallest n per arm with power >= 0.8");
+    expect(cli.stdout).toContain("smallest n per arm with power >= 0.8");
     const csv = readFileSync(join(out, "power.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("analysis,label,kind,n,power,ci_low,ci_high,reps,errors,mean_estimate");
     expect(csv.length).toBe(1 + 5 * 2); // 5 analyses x 2 sample sizes
@@ -48,14 +36,14 @@ describe("kindsim power", () => {
 
   it("kindsim power rejects a malformed --n with exit code 2", async () => {
     expect(await main(["power", study, "--n", "20:10:5", "--quiet"])).toBe(2);
-    expect(stderr).toContain('kindsim: --n: sample sizes "20:10:5": expected from:to:step');
+    expect(cli.stderr).toContain('kindsim: --n: sample sizes "20:10:5": expected from:to:step');
   });
 });
 
 describe("kindsim discriminate / compare / sensitivity", () => {
   it("kindsim discriminate needs --variants", async () => {
     expect(await main(["discriminate", study])).toBe(2);
-    expect(stderr).toMatch(/--variants/);
+    expect(cli.stderr).toMatch(/--variants/);
   });
 
   it("kindsim discriminate --json reports a rate per design and a recommendation field", async () => {
@@ -74,7 +62,7 @@ describe("kindsim discriminate / compare / sensitivity", () => {
         "--json",
       ]),
     ).toBe(0);
-    const r = JSON.parse(stdout);
+    const r = JSON.parse(cli.stdout);
     expect(r.variants).toEqual(["default", "no-oxytocin"]);
     expect(r.designs).toHaveLength(5);
     for (const d of r.designs) expect(d.rate).toBeGreaterThanOrEqual(0);
@@ -95,16 +83,16 @@ describe("kindsim discriminate / compare / sensitivity", () => {
         "--quiet",
       ]),
     ).not.toBe(0);
-    expect(stderr).toMatch(/unknown variant "nope"/);
+    expect(cli.stderr).toMatch(/unknown variant "nope"/);
   });
 
   it("kindsim sensitivity --method bogus exits 2", async () => {
     expect(await main(["sensitivity", study, "--method", "bogus"])).toBe(2);
-    expect(stderr).toMatch(/morris or sobol/);
+    expect(cli.stderr).toMatch(/morris or sobol/);
   });
 
   it("kindsim sensitivity --params with an unknown parameter fails clearly", async () => {
     expect(await main(["sensitivity", study, "--params", "nope", "--quiet"])).not.toBe(0);
-    expect(stderr).toMatch(/unknown parameter "nope"/);
+    expect(cli.stderr).toMatch(/unknown parameter "nope"/);
   });
 });
