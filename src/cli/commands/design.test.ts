@@ -96,3 +96,65 @@ describe("kindsim discriminate / compare / sensitivity", () => {
     expect(cli.stderr).toMatch(/unknown parameter "nope"/);
   });
 });
+
+describe("every design command writes a manifest", () => {
+  it("kindsim sensitivity prints the planned number of runs and a time estimate first, and writes a manifest", async () => {
+    const out = join(dir, "sens");
+    const args = ["sensitivity", study, "--params", "a1,a2", "--trajectories", "2", "--n", "3"];
+    expect(await main([...args, "--out", out])).toBe(0);
+    expect(cli.stderr).toMatch(/^sensitivity \(morris\): planned 6 virtual trials \(model runs\)/);
+    expect(cli.stderr).toMatch(/about [\d.]+ s per trial: estimated [\d.]+ (s|min) in all/);
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(m).toMatchObject({ method: "morris", parameters: ["a1", "a2"], evaluations: 6 });
+    expect(m.inputs[0].path).toBe(study);
+  });
+
+  it("kindsim discriminate --out writes a manifest with one model per variant", async () => {
+    const out = join(dir, "disc");
+    expect(
+      await main([
+        "discriminate",
+        study,
+        "--variants",
+        "default,no-oxytocin",
+        "--n",
+        "4",
+        "--reps",
+        "10",
+        "--threads",
+        "1",
+        "--quiet",
+        "--out",
+        out,
+      ]),
+    ).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(m.model.map((x: { variant: string }) => x.variant)).toEqual(["default", "no-oxytocin"]);
+    expect(existsSync(join(out, "discrimination.csv"))).toBe(true);
+  });
+
+  it("kindsim compare --out writes compare.csv, compare.json and a manifest", async () => {
+    const out = join(dir, "compare");
+    expect(
+      await main([
+        "compare",
+        "--variants",
+        "default,no-oxytocin",
+        "--only",
+        "F19",
+        "--threads",
+        "1",
+        "--json",
+        "--out",
+        out,
+      ]),
+    ).toBe(0);
+    const r = JSON.parse(cli.stdout);
+    expect(r.variants).toEqual(["default", "no-oxytocin"]);
+    expect(r.findings[0].id).toBe("F19");
+    const csv = readFileSync(join(out, "compare.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("finding,variant,passed,estimate,variants_differ,claim");
+    expect(csv).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).findings).toEqual(["F19"]);
+  });
+});

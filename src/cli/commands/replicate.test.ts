@@ -52,6 +52,9 @@ describe("kindsim replicate", () => {
     const json = JSON.parse(readFileSync(join(out, "scorecard.json"), "utf8"));
     expect(json).toMatchObject({ passed: 1, total: 1, unexpectedFailures: 0 });
     expect(readFileSync(join(out, "scorecard.svg"), "utf8")).toContain("1/1 reproduced");
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ findings: ["F19"], seed: null, model: { variant: null } });
+    expect(manifest.inputs[0].path).toMatch(/data\/findings\.yaml$/);
   });
 
   it("kindsim replicate --only NOPE exits non-zero with a clear message", async () => {
@@ -83,5 +86,12 @@ describe("kindsim replicate", () => {
   it("main returns 0 for a successful command after an earlier run set process.exitCode", async () => {
     process.exitCode = 1; // what `replicate` leaves behind after an unexpected failure
     expect(await main(["protocols", "--json"])).toBe(0);
+  });
+
+  it("accepts --variant and --set, checked before any run", async () => {
+    expect(await main(["replicate", "--only", "F19", "--variant", "nope"])).toBe(2);
+    expect(cli.stderr).toContain('--variant: unknown variant "nope"');
+    expect(await main(["replicate", "--only", "F19", "--set", "a1=-1"])).toBe(2);
+    expect(cli.stderr).toContain("--set: parameters.a1: -1 lies outside the support");
   });
 });
