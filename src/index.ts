@@ -191,4 +191,3 @@ export {
   priorMean,
   type Prior,
 } from "./numeric/sensitivity/index.js";
-

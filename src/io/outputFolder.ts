@@ -245,6 +245,19 @@ function fsyncPath(path: string): void {
   }
 }
 
+/** Checks an output file path (not empty, not a folder, in an existing folder); returns it absolute. */
+export function checkOutputFilePath(path: string): string {
+  if (typeof path !== "string" || path.trim() === "")
+    throw new InputError(`output file: expected a path, got ${JSON.stringify(path)}`);
+  const abs = resolve(path);
+  const st = statSync(abs, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new InputError(`output file ${path} is a folder`);
+  const parent = statSync(dirname(abs), { throwIfNoEntry: false });
+  if (!parent?.isDirectory())
+    throw new InputError(`output file ${path}: its folder ${dirname(path)} does not exist`);
+  return abs;
+}
+
 /**
  * Writes one file whole: checks the path first (not empty, not a folder, its folder
  * existing), writes a temporary sibling, fsyncs it and renames it into place; the temporary
@@ -254,14 +267,7 @@ export async function writeFileAtomically(
   path: string,
   content: OutputFile["content"],
 ): Promise<string> {
-  if (typeof path !== "string" || path.trim() === "")
-    throw new InputError(`output file: expected a path, got ${JSON.stringify(path)}`);
-  const abs = resolve(path);
-  const st = statSync(abs, { throwIfNoEntry: false });
-  if (st?.isDirectory()) throw new InputError(`output file ${path} is a folder`);
-  const parent = statSync(dirname(abs), { throwIfNoEntry: false });
-  if (!parent?.isDirectory())
-    throw new InputError(`output file ${path}: its folder ${dirname(path)} does not exist`);
+  const abs = checkOutputFilePath(path);
   const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}-${Date.now()}`);
   trackTemp(tmp);
   try {

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { compileModel, type CompiledModel } from "../../engine/compileModel.js";
 import { csvNumber } from "../../io/csvFormat.js";
-import { writeFileAtomically } from "../../io/outputFolder.js";
+import { checkOutputFilePath, writeFileAtomically } from "../../io/outputFolder.js";
 import { InputError } from "../../model/issues.js";
 import type { Model } from "../../model/types.js";
 import {
@@ -19,6 +19,7 @@ import {
 } from "../../sim/episode.js";
 import { resolvePopulation, samplePopulation } from "../../sim/population.js";
 import type { CliContext } from "../context.js";
+import { withFlag } from "../errors.js";
 import { applyPerson, modelFromOptions, parseSets } from "../modelOptions.js";
 import { intOption, numberOption } from "../options.js";
 import { modelOptions, type ModelChoice } from "../sharedOptions.js";
@@ -114,8 +115,10 @@ async function episode(o: EpisodeOptions): Promise<void> {
     throw new InputError(
       `--type expects one of ${EPISODE_TYPES.join(", ")}, got ${JSON.stringify(o.type)}`,
     );
+  if (o.out !== undefined) withFlag("--out", () => checkOutputFilePath(o.out!));
   const { spec, outputs, rows } = runPersonEpisode(o);
-  if (o.out !== undefined) await writeFileAtomically(o.out, episodeCsv(outputs, rows));
+  if (o.out !== undefined)
+    await withFlag("--out", () => writeFileAtomically(o.out!, episodeCsv(outputs, rows)));
   if (o.json)
     return void process.stdout.write(
       JSON.stringify({

@@ -126,3 +126,15 @@ describe("kindsim episode --person", () => {
     expect(await cli.run("episode", "--person", "warmth=0.9", "--seconds", "1", "--json")).toBe(0);
   });
 });
+
+describe("kindsim episode --out", () => {
+  it("checks the path before running and writes the file whole", async () => {
+    expect(await cli.run("episode", "--out", "")).toBe(2);
+    expect(cli.stderr).toContain('--out: output file: expected a path, got ""');
+    expect(await cli.run("episode", "--out", dir)).toBe(2);
+    expect(cli.stderr).toContain(`--out: output file ${dir} is a folder`);
+    const out = join(dir, "episode.csv");
+    expect(await cli.run("episode", "--seconds", "1", "--out", out)).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^time,variable,value\n0,/);
+  });
+});
