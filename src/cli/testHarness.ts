@@ -4,7 +4,7 @@
  * {@link cliHarness} at the top of a test file.
  */
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, vi } from "vitest";
@@ -20,7 +20,25 @@ export interface CliHarness {
   run(...args: string[]): Promise<number>;
   /** Forgets the output captured so far in this test. */
   clear(): void;
+  /** Writes a small valid study (2 arms of 4, waves at days 0 and 7) with `extra` merged in. */
+  studyFile(name: string, extra?: Record<string, unknown>): string;
 }
+
+/** The small valid study of {@link CliHarness.studyFile}. */
+export const TINY_STUDY = {
+  id: "tiny",
+  title: "Tiny trial",
+  seed: 2,
+  arms: [
+    { id: "lkm", protocol: "lkm", n: 4 },
+    { id: "waitlist", protocol: "waitlist", n: 4 },
+  ],
+  waves: [
+    { id: "pre", day: 0 },
+    { id: "post", day: 7 },
+  ],
+  battery: ["questionnaires"],
+};
 
 /** Installs the capture hooks for this test file and returns the harness. */
 export function cliHarness(name = "cli"): CliHarness {
@@ -46,5 +64,10 @@ export function cliHarness(name = "cli"): CliHarness {
     dir,
     run: (...args: string[]) => main(args),
     clear: () => void (out.stdout = out.stderr = ""),
+    studyFile(name: string, extra: Record<string, unknown> = {}): string {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify({ ...TINY_STUDY, ...extra })); // JSON is YAML
+      return path;
+    },
   };
 }

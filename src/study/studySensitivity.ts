@@ -72,6 +72,10 @@ function sensitivityDesign(
     name,
     prior: model.parameters[name].prior,
   }));
+  if (inputs.every((i) => i.prior.dist === "fixed"))
+    throw new InputError(
+      `parameters ${names.join(", ")}: every one has a fixed prior, so nothing varies (choose parameters with uncertain priors)`,
+    );
   const rng = new RandomStream(seed, 0, hashName("sensitivity/design"));
   const random = (): number => rng.uniform();
   const design: EvaluableDesign =

@@ -1,30 +1,12 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliHarness } from "../testHarness.js";
+import { cliHarness, TINY_STUDY } from "../testHarness.js";
 
 const cli = cliHarness("study-cli");
 
-function studyFile(name: string, study: Record<string, unknown>): string {
-  const path = join(cli.dir, name);
-  writeFileSync(path, JSON.stringify(study));
-  return path;
-}
-
-const valid = {
-  id: "tiny",
-  title: "Tiny trial",
-  seed: 2,
-  arms: [
-    { id: "lkm", protocol: "lkm", n: 4 },
-    { id: "waitlist", protocol: "waitlist", n: 4 },
-  ],
-  waves: [
-    { id: "pre", day: 0 },
-    { id: "post", day: 7 },
-  ],
-  battery: ["questionnaires"],
-};
+const studyFile = (name: string, study: Record<string, unknown>): string =>
+  cli.studyFile(name, study);
+const valid = TINY_STUDY;
 
 describe("kindsim study validate", () => {
   it("accepts a shipped example", async () => {

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { InputError } from "../../model/issues.js";
 import { validateStudyFile } from "../../study/validateStudy.js";
 import type { CliContext } from "../context.js";
+import { EXIT } from "../errors.js";
 
 /** Adds `kindsim study` and its sub-commands to the program. */
 export function registerStudyCommand(program: Command, _ctx: CliContext): void {
@@ -19,7 +20,7 @@ export function registerStudyCommand(program: Command, _ctx: CliContext): void {
       const { spec, issues } = validateStudyFile(file);
       if (o.json) {
         process.stdout.write(JSON.stringify({ ok: issues.length === 0, issues }, null, 2) + "\n");
-        if (issues.length > 0) process.exitCode = 2;
+        if (issues.length > 0) process.exitCode = EXIT.usage;
         return;
       }
       if (issues.length > 0) {

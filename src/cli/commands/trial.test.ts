@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../study/scorecard.js";
@@ -9,29 +9,7 @@ const cli = cliHarness("trial-cli");
 const dir = cli.dir;
 const KOK = join(PACKAGE_ROOT, "examples/kok2013-upward-spiral.yaml");
 
-/** A small valid study file (as JSON, which is YAML) with `extra` merged in. */
-function studyFile(name: string, extra: Record<string, unknown> = {}): string {
-  const path = join(dir, name);
-  writeFileSync(
-    path,
-    JSON.stringify({
-      id: "tiny",
-      title: "Tiny trial",
-      seed: 2,
-      arms: [
-        { id: "lkm", protocol: "lkm", n: 4 },
-        { id: "waitlist", protocol: "waitlist", n: 4 },
-      ],
-      waves: [
-        { id: "pre", day: 0 },
-        { id: "post", day: 7 },
-      ],
-      battery: ["questionnaires"],
-      ...extra,
-    }),
-  );
-  return path;
-}
+const studyFile = cli.studyFile;
 
 describe("kindsim trial", () => {
   it("kindsim trial examples/kok2013-upward-spiral.yaml --n 8 --out DIR --quiet writes every output", async () => {
