@@ -63,7 +63,7 @@ export default tseslint.config(
               from: { element: { type: "api" } },
               allow: {
                 to: {
-                  element: { types: { anyOf: [...LAYERS.filter((l) => l !== "cli"), "api"] } },
+                  element: { types: { anyOf: [...LAYERS.filter((l) => l !== "cli" && l !== "io"), "api"] } },
                 },
               },
             },

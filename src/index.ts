@@ -26,7 +26,8 @@ export {
   type Formula,
 } from "./model/formula.js";
 export { validateModel } from "./model/validateModel.js";
-export { ValidationError, type ValidationIssue } from "./model/issues.js";
+export { InputError, ValidationError, type ValidationIssue } from "./model/issues.js";
+export { checkParameterValues } from "./model/parameterValues.js";
 export {
   dataResolver,
   setDataResolver,
@@ -166,7 +167,31 @@ export {
 } from "./study/scorecard.js";
 export { simulatePower, simulateAssurance, smallestN, type PowerPoint } from "./study/power.js";
 export { discriminate, type DiscriminationResult } from "./study/discriminate.js";
-export { studySensitivity, type SensitivityResult } from "./study/studySensitivity.js";
+export {
+  studySensitivity,
+  plannedEvaluations,
+  type SensitivityResult,
+} from "./study/studySensitivity.js";
+export {
+  summariseCohort,
+  meanPracticeHours,
+  SUMMARY_VARIABLES,
+  type ChangeSummary,
+} from "./study/summariseCohort.js";
+export { measureMeans, type MeasureMean } from "./study/measureMeans.js";
+export {
+  compareVariants,
+  type VariantComparison,
+  type VariantFindingRow,
+} from "./study/compareVariants.js";
+export {
+  simulateProtocols,
+  protocolCohortSpec,
+  type ProtocolCohortOptions,
+  type ProtocolCohortRun,
+} from "./study/simulateProtocols.js";
+export { validateStudyFile, type StudyValidation } from "./study/validateStudy.js";
+export { checkStudyDesign } from "./study/runTrial.js";
 export * as stats from "./numeric/stats/index.js";
 
 // plots (SVG strings)

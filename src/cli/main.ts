@@ -2,86 +2,55 @@
  * The `kindsim` command line: one sub-command per job, each with `--help`.
  */
 
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { useNodeDataResolver } from "../io/nodeData.js";
 import { useWorkerCohortRunner } from "../io/workerCohortRunner.js";
-import { InputError, ValidationError } from "../model/issues.js";
 import { VERSION } from "../model/version.js";
-import { registerDesignCommands } from "./designCommands.js";
-import { registerEpisodeCommand } from "./episodeCommand.js";
-import { registerListCommands } from "./listCommands.js";
-import { registerModelCommand } from "./modelCommand.js";
-import { registerSimulateCommands } from "./simulateCommand.js";
-import { registerReplicateCommand } from "./replicateCommand.js";
-import { registerTrialCommand } from "./trialCommand.js";
+import { cliContext, type CliContext } from "./context.js";
+import { EXIT, errorMessage, exitCodeFor } from "./errors.js";
+import { registerCommands } from "./commands/index.js";
 
-/** Exit codes: 0 success, 1 failure of the job itself, 2 bad input or usage. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+export { EXIT } from "./errors.js";
 
-/** An error that the CLI reports as one clear line (no stack trace) with an exit code. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code: number = EXIT.usage,
-  ) {
-    super(message);
-    this.name = "CliError";
-  }
-}
-
-/** Builds the command tree; each `register*` adds one sub-command. */
-export function buildProgram(): Command {
+/** Builds the command tree for one run; each `register*` adds one sub-command. */
+export function buildProgram(ctx: CliContext = cliContext([])): Command {
   const program = new Command("kindsim")
     .description(
       "A computational laboratory for the neural model of kindness-based meditation (Mascaro et al. 2015)",
     )
     .version(VERSION)
-    .showHelpAfterError()
-    .exitOverride();
-  registerSimulateCommands(program);
-  registerTrialCommand(program);
-  registerReplicateCommand(program);
-  registerDesignCommands(program);
-  registerEpisodeCommand(program);
-  registerModelCommand(program);
-  registerListCommands(program);
+    .showHelpAfterError();
+  registerCommands(program, ctx);
   return program;
 }
 
-let currentArgv: string[] = [];
-
-/** The command line being run, as `kindsim …` (written into manifests). */
-export function commandLine(): string {
-  return ["kindsim", ...currentArgv].join(" ");
+/** Makes every command (and sub-command) throw instead of calling process.exit. */
+function overrideExits(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const sub of cmd.commands) overrideExits(sub);
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   useNodeDataResolver();
   useWorkerCohortRunner();
-  currentArgv = argv;
   process.exitCode = undefined;
-  const program = buildProgram();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const cmd of program.commands) cmd.exitOverride();
+  const ctx = cliContext(argv);
+  const program = buildProgram(ctx);
+  overrideExits(program);
+  if (argv.length === 0) {
+    process.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+    const code = typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+    process.exitCode = undefined;
+    return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (
-        e.code === "commander.helpDisplayed" ||
-        e.code === "commander.version" ||
-        e.code === "commander.help"
-      )
-        return EXIT.ok;
-      return EXIT.usage;
-    }
-    if (e instanceof ValidationError || e instanceof CliError || e instanceof InputError) {
-      process.stderr.write(`kindsim: ${e.message}\n`);
-      return e instanceof CliError ? e.code : EXIT.usage;
-    }
-    process.stderr.write(`kindsim: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.failure;
+    const message = errorMessage(e);
+    if (message !== undefined) process.stderr.write(message);
+    return exitCodeFor(e);
   }
 }

@@ -32,3 +32,38 @@ export { loadParadigms } from "../measure/paradigm.js";
 export { loadFindings } from "../study/scorecard.js";
 export { loadStudy } from "../study/studySpec.js";
 export { closeCohortPool } from "../sim/runCohort.js";
+
+// Output files, manifests, atomic output folders, streamed CSV
+export { csvNumber, csvField, csvLines, type CsvTable } from "./csvFormat.js";
+export { writeChunks } from "./csvStream.js";
+export {
+  openOutputFolder,
+  writeOutputFolder,
+  writeFileAtomically,
+  checkOutputPath,
+  OutputFolder,
+  FolderNotEmptyError,
+  type OutputFile,
+  type OutputFolderOptions,
+} from "./outputFolder.js";
+export {
+  buildManifest,
+  manifestFile,
+  hashInputs,
+  studyInputFiles,
+  type Manifest,
+  type ManifestSpec,
+} from "./manifest.js";
+export { cohortFiles } from "./cohortFiles.js";
+export { trialFiles, formatResults } from "./trialFiles.js";
+export {
+  powerReport,
+  powerFiles,
+  discriminationFiles,
+  sensitivityFiles,
+  scorecardFiles,
+  comparisonFiles,
+  comparisonSummary,
+  type PowerReport,
+} from "./designFiles.js";
+

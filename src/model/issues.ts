@@ -10,8 +10,20 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** Thrown when an input file is invalid; carries every issue found. */
-export class ValidationError extends Error {
+/**
+ * The one error type for anything the user wrote (a file, an id, an option value): the CLI
+ * exits 2 for it and prints its message, which names the field or path and what was
+ * expected. Library messages never mention CLI flags; the CLI adds those hints itself.
+ */
+export class InputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InputError";
+  }
+}
+
+/** An invalid input file: an {@link InputError} that carries every issue found, with paths. */
+export class ValidationError extends InputError {
   readonly issues: ValidationIssue[];
   constructor(what: string, issues: ValidationIssue[]) {
     const lines = issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`);
@@ -146,13 +158,5 @@ export class Issues {
       if (!known.includes(k))
         this.add(`${path}.${k}`, `unknown field (expected one of ${known.join(", ")})`);
     }
-  }
-}
-
-/** Bad input that is not a malformed file: a missing file, an unknown id. The CLI exits 2. */
-export class InputError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "InputError";
   }
 }

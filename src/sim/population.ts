@@ -198,7 +198,7 @@ export function resolvePopulation(idOrPath: string, model?: Model): Population {
   if (/\.(ya?ml|json)$/i.test(idOrPath)) {
     const ps = loadPopulations(idOrPath, model);
     if (ps.length !== 1)
-      throw new Error(
+      throw new InputError(
         `population file ${idOrPath} holds ${ps.length} populations; expected exactly one`,
       );
     return ps[0];
@@ -248,7 +248,7 @@ export function samplePopulation(
   }
   const L = choleskyLowerOrNull(corr, 0);
   if (L === null)
-    throw new Error(
+    throw new InputError(
       `population ${pop.id}: the declared trait correlations do not form a positive-definite matrix`,
     );
   const traits = new Float64Array(ids.length * NT);

@@ -249,7 +249,7 @@ export function resolveProtocol(idOrPath: string, model?: Model): Protocol {
   if (/\.(ya?ml|json)$/i.test(idOrPath)) {
     const ps = loadProtocols(idOrPath, model);
     if (ps.length !== 1)
-      throw new Error(
+      throw new InputError(
         `protocol file ${idOrPath} holds ${ps.length} protocols; expected exactly one`,
       );
     return ps[0];

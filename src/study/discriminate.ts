@@ -4,6 +4,7 @@
  * analysis's estimate identifies the variant that generated the data.
  */
 
+import { InputError } from "../model/issues.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
 import type { Model } from "../model/types.js";
@@ -82,8 +83,8 @@ export async function discriminate(
   opts: DiscriminateOptions,
 ): Promise<DiscriminationResult> {
   if (variants.length < 2)
-    throw new Error(
-      "discriminate needs at least two variants (e.g. --variants oxytocin-mediates,no-oxytocin)",
+    throw new InputError(
+      `discriminating needs at least two variants (e.g. oxytocin-mediates,no-oxytocin), got ${variants.length}`,
     );
   const base = studyModel(spec);
   const models = variants.map((v) => variantModel(base, v)); // fails fast on an unknown variant

@@ -5,6 +5,7 @@
  * costs one simulation. Assurance averages power over draws from the parameter priors.
  */
 
+import { InputError } from "../model/issues.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
 import { runAnalysis, type AnalysisSpec } from "./analyses.js";
@@ -212,11 +213,15 @@ export function parseNs(s: string): number[] {
   if (m) {
     const [a, b, st] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (st <= 0 || b < a)
-      throw new Error(`--n ${s}: expected from:to:step with from <= to and step > 0`);
+      throw new InputError(
+        `sample sizes ${JSON.stringify(s)}: expected from:to:step with from <= to and step > 0`,
+      );
     ns = [];
     for (let n = a; n <= b; n += st) ns.push(n);
   } else ns = s.split(",").map((x) => Number(x.trim()));
   if (ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 2))
-    throw new Error(`--n ${s}: expected whole numbers >= 2 (e.g. 20:200:20 or 20,40,80)`);
+    throw new InputError(
+      `sample sizes ${JSON.stringify(s)}: expected whole numbers >= 2 (e.g. 20:200:20 or 20,40,80)`,
+    );
   return ns;
 }

@@ -201,12 +201,16 @@ function dropoutDays(
 }
 
 /**
- * Checks the battery, the analyses, the events and the dropout rule against the model and
- * the paradigms.
- * @throws ValidationError listing every problem with its field
+ * Checks a study against the model and paradigms it runs with: the battery names known
+ * paradigms, analyses read measured values, events and dropout name model variables. Adds
+ * one issue per problem (with its path in the study file) to `issues`.
  */
-function checkStudy(s: StudySpec, cm: CompiledModel, paradigms: Map<string, Paradigm>): void {
-  const issues = new Issues();
+export function checkStudyDesign(
+  s: StudySpec,
+  cm: CompiledModel,
+  paradigms: Map<string, Paradigm>,
+  issues: Issues,
+): void {
   const measures = new Set<string>();
   for (const [w, byArm] of Object.entries(s.battery))
     for (const [a, ids] of Object.entries(byArm))
@@ -252,7 +256,6 @@ function checkStudy(s: StudySpec, cm: CompiledModel, paradigms: Map<string, Para
       "dropout.dependsOn",
       `expected a slow node or day summary, got ${JSON.stringify(s.dropout.dependsOn)}`,
     );
-  issues.throwIfAny(`study ${s.id}`);
 }
 
 /** Arm of every participant id, and the stratum labels of stratified randomisation. */
@@ -411,7 +414,9 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
   const params = { ...(s.set ?? {}), ...(opts.params ?? {}) };
   const cm = compileModel(model, { params });
   const paradigms = studyParadigms(cm, s);
-  checkStudy(s, cm, paradigms);
+  const issues = new Issues();
+  checkStudyDesign(s, cm, paradigms, issues);
+  issues.throwIfAny(`study ${s.id}`);
 
   const population = resolvePopulation(s.population, model);
   const armPops: (Population | undefined)[] = s.arms.map((a) =>

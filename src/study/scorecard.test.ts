@@ -198,7 +198,7 @@ describe("selectFindings", () => {
   });
 
   it("throws naming the selection and the known ids when nothing matches", () => {
-    expect(() => ids(["NOPE"])).toThrow(/--only NOPE matches no finding \(known: F7a, .*F19/);
+    expect(() => ids(["NOPE"])).toThrow(/no finding matches NOPE \(known: F7a, .*F19/);
   });
 });
 

@@ -203,7 +203,7 @@ export function selectFindings(all: FindingCheck[], only?: string[]): FindingChe
   );
   if (sel.length === 0)
     throw new InputError(
-      `--only ${only.join(",")} matches no finding (known: ${all.map((f) => f.id).join(", ")})`,
+      `no finding matches ${only.join(",")} (known: ${all.map((f) => f.id).join(", ")})`,
     );
   return sel;
 }
@@ -238,7 +238,7 @@ export async function runScorecard(
     for (const c of group) {
       const r = run.results.find((x) => x.id === c.analysis);
       if (!r)
-        throw new Error(
+        throw new InputError(
           `finding ${c.id}: the study has no analysis ${JSON.stringify(c.analysis)} (it has: ${run.results.map((x) => x.id).join(", ")})`,
         );
       const m = meets(r, c.expect);

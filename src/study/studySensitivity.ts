@@ -5,6 +5,7 @@
  * between points come from the parameters, not from sampling noise.
  */
 
+import { InputError } from "../model/issues.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
 import type { AnalysisSpec } from "./analyses.js";
@@ -61,28 +62,55 @@ export interface StudySensitivityOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/** The parameters varied and the design of model runs (one virtual trial per row). */
+function sensitivityDesign(
+  model: Model,
+  opts: Pick<StudySensitivityOptions, "method" | "parameters" | "trajectories" | "samples">,
+  seed: number,
+): { names: string[]; design: EvaluableDesign } {
+  const names = opts.parameters ?? Object.keys(model.parameters);
+  for (const p of names)
+    if (!Object.hasOwn(model.parameters, p))
+      throw new InputError(
+        `unknown parameter ${JSON.stringify(p)} (model ${model.id} has: ${Object.keys(model.parameters).join(", ")})`,
+      );
+  const inputs: SensitivityInput[] = names.map((name) => ({
+    name,
+    prior: model.parameters[name].prior,
+  }));
+  if (inputs.every((i) => i.prior.dist === "fixed"))
+    throw new InputError(
+      `parameters ${names.join(", ")}: every one has a fixed prior, so nothing varies (choose parameters with uncertain priors)`,
+    );
+  const rng = new RandomStream(seed, 0, hashName("sensitivity/design"));
+  const random = (): number => rng.uniform();
+  const design: EvaluableDesign =
+    opts.method === "morris"
+      ? morrisDesign({ inputs, trajectories: opts.trajectories ?? 8, random })
+      : saltelliDesign({ inputs, samples: opts.samples ?? 64, random, sampling: "sobol" });
+  return { names, design };
+}
+
+/**
+ * The number of virtual trials (model runs) {@link studySensitivity} will run with these
+ * options, to tell the user before a long run. Throws an InputError for an unknown parameter.
+ */
+export function plannedEvaluations(
+  model: Model,
+  opts: Pick<StudySensitivityOptions, "method" | "parameters" | "trajectories" | "samples">,
+): number {
+  return sensitivityDesign(model, opts, 0).design.rows;
+}
+
 /** The sensitivity of every planned analysis's estimate to the chosen parameters. */
 export async function studySensitivity(
   spec: StudySpec,
   opts: StudySensitivityOptions,
 ): Promise<SensitivityResult> {
   const model = opts.model ?? studyModel(spec);
-  const names = opts.parameters ?? Object.keys(model.parameters);
-  for (const p of names)
-    if (!(p in model.parameters))
-      throw new Error(`unknown parameter ${JSON.stringify(p)} (see kindsim model show)`);
-  const inputs: SensitivityInput[] = names.map((name) => ({
-    name,
-    prior: model.parameters[name].prior,
-  }));
   const seed = opts.seed ?? spec.seed;
-  const rng = new RandomStream(seed, 0, hashName("sensitivity/design"));
-  const random = (): number => rng.uniform();
+  const { names, design } = sensitivityDesign(model, opts, seed);
   const analyses = spec.analyses as AnalysisSpec[];
-  const design: EvaluableDesign =
-    opts.method === "morris"
-      ? morrisDesign({ inputs, trajectories: opts.trajectories ?? 8, random })
-      : saltelliDesign({ inputs, samples: opts.samples ?? 64, random, sampling: "sobol" });
   const outputs = analyses.map(() => new Float64Array(design.rows));
   const point = new Float64Array(design.width);
   for (let row = 0; row < design.rows; row++) {

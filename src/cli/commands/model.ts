@@ -2,48 +2,32 @@
  * `kindsim model`: validate, show, compare, export and draw model files.
  */
 
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Document, isScalar, visit } from "yaml";
-import { applyVariant, findVariant } from "../model/applyVariant.js";
-import { describeModel, modelSummaryJson } from "../model/describeModel.js";
-import { ValidationError } from "../model/issues.js";
-import { defaultModel, loadModel, shippedModelPath } from "../model/loadModel.js";
-import { diffModels, formatModelDiff } from "../model/modelDiff.js";
-import type { Model } from "../model/types.js";
-import { modelDiagram } from "../plot/modelDiagram.js";
-import { VERSION } from "../model/version.js";
-import { CliError, EXIT } from "./main.js";
+import { applyVariant, findVariant } from "../../model/applyVariant.js";
+import { describeModel, modelSummaryJson } from "../../model/describeModel.js";
+import { InputError, ValidationError } from "../../model/issues.js";
+import { defaultModel, loadModel, shippedModelPath } from "../../model/loadModel.js";
+import { diffModels, formatModelDiff } from "../../model/modelDiff.js";
+import type { Model } from "../../model/types.js";
+import { modelDiagram } from "../../plot/modelDiagram.js";
+import { VERSION } from "../../model/version.js";
+import { writeFileAtomically } from "../../io/outputFolder.js";
+import type { CliContext } from "../context.js";
+import { withFlag } from "../errors.js";
 
 /** Loads a model argument: a file path, or the word `default` for the shipped model. */
 function modelArg(arg: string): Model {
   if (arg === "default") return defaultModel();
-  if (!existsSync(arg)) throw new CliError(`cannot read model file ${arg}: no such file`);
+  if (!existsSync(arg)) throw new InputError(`cannot read model file ${arg}: no such file`);
   return loadModel(arg);
 }
 
-/** Applies `--variant` if given, turning an unknown id into a usage error. */
+/** Applies `--variant` if given (an unknown id is an InputError naming the known ones). */
 function withVariant(model: Model, id: string | undefined): Model {
   if (id === undefined) return model;
-  try {
-    findVariant(model, id);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-  return applyVariant(model, id);
-}
-
-/** Writes `text` to a temporary file beside `path`, then renames it, so no half-written output. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${path}: ${(e as Error).message}`, EXIT.failure);
-  }
+  return withFlag("--variant", () => applyVariant(model, id));
 }
 
 /** YAML with collections of plain values in flow style (`{ a: 1 }`, `[x, y]`), like the shipped file. */
@@ -60,7 +44,7 @@ const print = (text: string): void =>
   void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 
 /** Adds `kindsim model` and its sub-commands to the program. */
-export function registerModelCommand(program: Command): void {
+export function registerModelCommand(program: Command, _ctx: CliContext): void {
   const model = program
     .command("model")
     .description("validate, show, compare and export model files");
@@ -78,7 +62,7 @@ export function registerModelCommand(program: Command): void {
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
         const lines = e.issues.map((i) => `  ${i.path}: ${i.message}`);
-        throw new CliError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`);
+        throw new InputError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`, { cause: e });
       }
       const parameters = Object.keys(m.parameters).length;
       print(
@@ -119,7 +103,7 @@ export function registerModelCommand(program: Command): void {
     )
     .option("--variant <id>", "apply this variant first")
     .option("--out <file>", "write to this file instead of standard output")
-    .action((opts: { variant?: string; out?: string }) => {
+    .action(async (opts: { variant?: string; out?: string }) => {
       let text = readFileSync(shippedModelPath(), "utf8");
       if (opts.variant !== undefined) {
         const m = withVariant(defaultModel(), opts.variant);
@@ -131,7 +115,7 @@ export function registerModelCommand(program: Command): void {
         text = `${header.join("\n")}\n${toYaml(m)}`;
       }
       if (opts.out === undefined) return print(text);
-      writeAtomically(opts.out, text);
+      await withFlag("--out", () => writeFileAtomically(opts.out!, text));
       print(`wrote ${opts.out}`);
     });
 
@@ -144,7 +128,7 @@ export function registerModelCommand(program: Command): void {
     .option("--variant <id>", "draw the model with this variant applied")
     .option("--highlight <ids>", "comma-separated node or edge ids to emphasise (the rest fade)")
     .option("--out <file>", "write to this file instead of standard output")
-    .action((file: string, opts: { variant?: string; highlight?: string; out?: string }) => {
+    .action(async (file: string, opts: { variant?: string; highlight?: string; out?: string }) => {
       const m = withVariant(modelArg(file), opts.variant);
       const highlight = opts.highlight
         ?.split(",")
@@ -153,10 +137,10 @@ export function registerModelCommand(program: Command): void {
       const known = new Set([...m.nodes.map((n) => n.id), ...m.edges.map((e) => e.id)]);
       const unknown = (highlight ?? []).filter((id) => !known.has(id));
       if (unknown.length > 0)
-        throw new CliError(`--highlight: no node or edge ${unknown.join(", ")} in model ${m.id}`);
+        throw new InputError(`--highlight: no node or edge ${unknown.join(", ")} in model ${m.id}`);
       const svg = modelDiagram(m, { highlight });
       if (opts.out === undefined) return print(svg);
-      writeAtomically(opts.out, svg);
+      await withFlag("--out", () => writeFileAtomically(opts.out!, svg));
       print(`wrote ${opts.out}`);
     });
 }

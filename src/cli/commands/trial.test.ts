@@ -1,60 +1,26 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PACKAGE_ROOT } from "../io/nodeData.js";
-import { main } from "./main.js";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../io/nodeData.js";
+import { main } from "../main.js";
+import { cliHarness } from "../testHarness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "kindsim-trial-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cli = cliHarness("trial-cli");
+const dir = cli.dir;
 const KOK = join(PACKAGE_ROOT, "examples/kok2013-upward-spiral.yaml");
 
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-/** A small valid study file (as JSON, which is YAML) with `extra` merged in. */
-function studyFile(name: string, extra: Record<string, unknown> = {}): string {
-  const path = join(dir, name);
-  writeFileSync(
-    path,
-    JSON.stringify({
-      id: "tiny",
-      title: "Tiny trial",
-      seed: 2,
-      arms: [
-        { id: "lkm", protocol: "lkm", n: 4 },
-        { id: "waitlist", protocol: "waitlist", n: 4 },
-      ],
-      waves: [
-        { id: "pre", day: 0 },
-        { id: "post", day: 7 },
-      ],
-      battery: ["questionnaires"],
-      ...extra,
-    }),
-  );
-  return path;
-}
+const studyFile = cli.studyFile;
 
 describe("kindsim trial", () => {
   it("kindsim trial examples/kok2013-upward-spiral.yaml --n 8 --out DIR --quiet writes every output", async () => {
     const out = join(dir, "kok");
     expect(await main(["trial", KOK, "--n", "8", "--out", out, "--quiet"])).toBe(0);
-    expect(stderr).toBe("");
-    expect(stdout).toContain("Loving-kindness and the upward spiral (Kok et al. 2013)");
-    expect(stdout).toContain("16 participants (lkm 8, waitlist 8)");
-    expect(stdout).toContain(`wrote ${out}/`);
+    expect(cli.stderr).toBe("");
+    expect(cli.stdout).toContain("Loving-kindness and the upward spiral (Kok et al. 2013)");
+    expect(cli.stdout).toContain("16 participants (lkm 8, waitlist 8)");
+    expect(cli.stdout).toContain(`wrote ${out}/`);
     for (const id of ["positive_g", "connection_g", "vagal_change_g", "spiral_mediation"])
-      expect(stdout).toContain(id);
+      expect(cli.stdout).toContain(id);
 
     const files = readdirSync(out);
     for (const f of [
@@ -141,12 +107,12 @@ describe("kindsim trial", () => {
       ],
     });
     expect(await main(["trial", file, "--json", "--threads", "1", "--seed", "9"])).toBe(0);
-    const out = JSON.parse(stdout);
+    const out = JSON.parse(cli.stdout);
     expect(out).toMatchObject({ study: "tiny", seed: 9, participants: 8 });
     expect(out.results).toHaveLength(1);
     expect(out.results[0]).toMatchObject({ id: "ec_g", type: "compare", n: 8 });
     expect(typeof out.results[0].estimate).toBe("number");
-    expect(stderr).toBe("");
+    expect(cli.stderr).toBe("");
   });
 
   it("exits 2 with the path of the bad field for a bad study file", async () => {
@@ -155,10 +121,10 @@ describe("kindsim trial", () => {
       arms: [{ id: "a", protocol: "lkm", n: -3 }],
     });
     expect(await main(["trial", file, "--quiet"])).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain(`kindsim: study file ${file} is invalid (2 problems):`);
-    expect(stderr).toContain("  arms[0].n: expected an integer >= 1");
-    expect(stderr).toContain("  dropout.perWeek: expected a finite number >= 0 <= 1, got 2");
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toContain(`kindsim: study file ${file} is invalid (2 problems):`);
+    expect(cli.stderr).toContain("  arms[0].n: expected an integer >= 1");
+    expect(cli.stderr).toContain("  dropout.perWeek: expected a finite number >= 0 <= 1, got 2");
   });
 
   it("exits 2 naming battery.<wave> for an unknown paradigm", async () => {
@@ -166,21 +132,21 @@ describe("kindsim trial", () => {
       battery: { pre: ["questionnaires"], post: ["questionaires"] },
     });
     expect(await main(["trial", file, "--quiet", "--threads", "1"])).toBe(2);
-    expect(stderr).toContain('battery.post[0]: unknown paradigm "questionaires"');
+    expect(cli.stderr).toContain('battery.post[0]: unknown paradigm "questionaires"');
   });
 
   it("exits 2 for bad options", async () => {
     expect(await main(["trial", KOK, "--n", "0"])).toBe(2);
-    expect(stderr).toContain("--n expects a whole number from 1");
+    expect(cli.stderr).toContain("--n expects a whole number from 1");
     expect(await main(["trial"])).toBe(2);
-    expect(stderr).toContain("missing required argument 'study'");
+    expect(cli.stderr).toContain("missing required argument 'study'");
   });
 
-  it("reports a missing study file on stderr with a non-zero exit", async () => {
+  it("reports a missing study file on cli.stderr with a non-zero exit", async () => {
     const missing = join(dir, "nope.yaml");
     const code = await main(["trial", missing, "--quiet"]);
     expect(code).not.toBe(0);
-    expect(stderr).toContain(`cannot read study file ${missing}: no such file`);
+    expect(cli.stderr).toContain(`cannot read study file ${missing}: no such file`);
     expect(existsSync(missing)).toBe(false);
   });
 

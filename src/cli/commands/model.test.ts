@@ -1,17 +1,9 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { defaultModel, parseDataText, shippedModelPath } from "../model/loadModel.js";
-import { main } from "./main.js";
+import { describe, expect, it } from "vitest";
+import { defaultModel, parseDataText, shippedModelPath } from "../../model/loadModel.js";
+import { main } from "../main.js";
+import { cliHarness } from "../testHarness.js";
 
 const base = defaultModel();
 const COUNTS = `${base.nodes.length} nodes, ${base.edges.length} edges, ${Object.keys(base.parameters).length} parameters`;
@@ -20,8 +12,8 @@ const INPUTS = base.nodes.filter((n) => n.level === "input").length;
 /* eslint-disable @typescript-eslint/no-explicit-any -- bad models are built by poking raw data */
 const shippedText = readFileSync(shippedModelPath(), "utf8");
 const shipped = parseDataText(shippedText, "default model") as any;
-const dir = mkdtempSync(join(tmpdir(), "kindsim-model-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cli = cliHarness("model-cli");
+const dir = cli.dir;
 
 /** Writes a copy of the default model changed by `edit` (as JSON, which is YAML) and returns its path. */
 function modelFile(name: string, edit: (m: any) => void = () => {}): string {
@@ -32,40 +24,31 @@ function modelFile(name: string, edit: (m: any) => void = () => {}): string {
   return path;
 }
 
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
-
 const run = (...args: string[]): Promise<number> => main(["model", ...args]);
 
 describe("kindsim model validate", () => {
   it("accepts the default model and the shipped file", async () => {
     expect(await run("validate", "default")).toBe(0);
     expect(await run("validate", shippedModelPath())).toBe(0);
-    expect(stdout).toBe(`ok: mascaro2015 (${COUNTS})\n`.repeat(2));
-    expect(stderr).toBe("");
+    expect(cli.stdout).toBe(`ok: mascaro2015 (${COUNTS})\n`.repeat(2));
+    expect(cli.stderr).toBe("");
   });
 
-  it("prints every problem with its path to stderr and exits with 2", async () => {
+  it("prints every problem with its path to cli.stderr and exits with 2", async () => {
     const E6 = shipped.edges.findIndex((e: any) => e.id === "E6");
     const bad = modelFile("bad.json", (m) => {
       m.edges[E6].effect = "drive";
       m.parameters.a0.prior.sd = -1;
     });
     expect(await run("validate", bad)).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain(
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toContain(
       `kindsim: model file ${bad} is invalid (1 problem):\n  parameters.a0.prior.sd: expected a positive number, got -1\n`,
     );
-    stderr = "";
+    cli.clear();
     const signs = modelFile("signs.json", (m) => (m.edges[E6].effect = "drive"));
     expect(await run("validate", signs)).toBe(2);
-    expect(stderr).toContain(`  edges[${E6}].effect: declared drive, but F decreases with R`);
+    expect(cli.stderr).toContain(`  edges[${E6}].effect: declared drive, but F decreases with R`);
   });
 
   it("lists all problems, not only the first 20", async () => {
@@ -73,40 +56,40 @@ describe("kindsim model validate", () => {
       for (let i = 0; i < 25; i++) m.parameters[`unused${i}`] = structuredClone(m.parameters.a0);
     });
     expect(await run("validate", many)).toBe(2);
-    expect(stderr).toContain("(25 problems)");
-    expect(stderr).toContain("  parameters.unused24: expected to be used");
-    expect(stderr).not.toContain("… and");
+    expect(cli.stderr).toContain("(25 problems)");
+    expect(cli.stderr).toContain("  parameters.unused24: expected to be used");
+    expect(cli.stderr).not.toContain("… and");
   });
 
   it("names the line and column of a YAML syntax error", async () => {
     const path = join(dir, "syntax.yaml");
     writeFileSync(path, shippedText.replace("title: Neural", 'title: "Neural'));
     expect(await run("validate", path)).toBe(2);
-    expect(stderr).toMatch(/\n {2}line \d+, column \d+: Missing closing "quote/);
+    expect(cli.stderr).toMatch(/\n {2}line \d+, column \d+: Missing closing "quote/);
   });
 
   it("reports a missing file or argument as bad input", async () => {
     expect(await run("validate", join(dir, "nope.yaml"))).toBe(2);
-    expect(stderr).toContain("no such file");
+    expect(cli.stderr).toContain("no such file");
     expect(await run("validate")).toBe(2);
-    expect(stderr).toContain("missing required argument 'file'");
+    expect(cli.stderr).toContain("missing required argument 'file'");
   });
 });
 
 describe("kindsim model show", () => {
   it("describes the default model when no file is given", async () => {
     expect(await run("show")).toBe(0);
-    expect(stdout).toMatch(
+    expect(cli.stdout).toMatch(
       /^Neural mediators of kindness-based meditation\nmascaro2015 version 1\.0\.0 \(hash [0-9a-f]{16}\)\n/,
     );
-    expect(stdout).toContain(`\nNodes\n  input (${INPUTS})\n`);
-    expect(stdout).toContain(`\nVariants (${base.variants.length})\n`);
+    expect(cli.stdout).toContain(`\nNodes\n  input (${INPUTS})\n`);
+    expect(cli.stdout).toContain(`\nVariants (${base.variants.length})\n`);
   });
 
   it("prints a JSON summary, of a file or with a variant", async () => {
     const path = modelFile("copy.json", (m) => (m.id = "mine"));
     expect(await run("show", path, "--json")).toBe(0);
-    const s = JSON.parse(stdout);
+    const s = JSON.parse(cli.stdout);
     expect(s).toMatchObject({
       id: "mine",
       counts: {
@@ -115,9 +98,9 @@ describe("kindsim model show", () => {
         parameters: Object.keys(base.parameters).length,
       },
     });
-    stdout = "";
+    cli.clear();
     expect(await run("show", "--variant", "no-oxytocin", "--json")).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({
+    expect(JSON.parse(cli.stdout)).toMatchObject({
       id: "mascaro2015+no-oxytocin",
       counts: { edges: base.edges.length - 7, variants: 0 },
     });
@@ -125,10 +108,10 @@ describe("kindsim model show", () => {
 
   it("rejects an unknown variant, listing the available ones", async () => {
     expect(await run("show", "--variant", "nope")).toBe(2);
-    expect(stderr).toContain(
+    expect(cli.stderr).toContain(
       'unknown variant "nope" (model mascaro2015 has: oxytocin-mediates, no-oxytocin',
     );
-    expect(stdout).toBe("");
+    expect(cli.stdout).toBe("");
   });
 });
 
@@ -142,59 +125,70 @@ describe("kindsim model diff", () => {
 
   it("lists the changes between the default and a file", async () => {
     expect(await run("diff", "default", edited())).toBe(0);
-    expect(stdout).toContain(
+    expect(cli.stdout).toContain(
       "nodes: 0 added, 0 removed, 1 changed\n  ~ M\n      equation: sigmoid(m1 * mirroring * s * A - m0)\n",
     );
-    expect(stdout).toMatch(/~ a0\n\s+value: 2\.2\n\s+-> 2\.5\n/);
-    expect(stdout).toMatch(/~ E6\n\s+evidence: \[paper, F2\]/);
+    expect(cli.stdout).toMatch(/~ a0\n\s+value: 2\.2\n\s+-> 2\.5\n/);
+    expect(cli.stdout).toMatch(/~ E6\n\s+evidence: \[paper, F2\]/);
   });
 
   it("prints JSON with --json and says when there is no difference", async () => {
     expect(await run("diff", edited(), "default", "--json")).toBe(0);
-    const d = JSON.parse(stdout);
+    const d = JSON.parse(cli.stdout);
     expect(d.parameters.changed).toEqual([
       { id: "a0", fields: [{ field: "value", before: "2.5", after: "2.2" }] },
     ]);
-    stdout = "";
+    cli.clear();
     expect(await run("diff", "default", shippedModelPath())).toBe(0);
-    expect(stdout).toContain("no differences");
+    expect(cli.stdout).toContain("no differences");
   });
 
   it("rejects a missing model", async () => {
     expect(await run("diff", "default", join(dir, "missing.yaml"))).toBe(2);
-    expect(stderr).toContain("no such file");
+    expect(cli.stderr).toContain("no such file");
   });
 });
 
 describe("kindsim model export", () => {
   it("prints the shipped model file, comments included", async () => {
     expect(await run("export")).toBe(0);
-    expect(stdout).toBe(shippedText.endsWith("\n") ? shippedText : `${shippedText}\n`);
+    expect(cli.stdout).toBe(shippedText.endsWith("\n") ? shippedText : `${shippedText}\n`);
   });
 
   it("writes a variant's model to a file that validates, leaving no temporary file", async () => {
     const out = join(dir, "exported", "no-oxytocin.yaml");
     mkdirSync(join(dir, "exported"));
     expect(await run("export", "--variant", "no-oxytocin", "--out", out)).toBe(0);
-    expect(stdout).toBe(`wrote ${out}\n`);
+    expect(cli.stdout).toBe(`wrote ${out}\n`);
     expect(readdirSync(join(dir, "exported"))).toEqual(["no-oxytocin.yaml"]);
     const text = readFileSync(out, "utf8");
     expect(text).toMatch(
       /^# Neural mediators of kindness-based meditation, with variant no-oxytocin applied/,
     );
     expect(text).not.toContain("E14b");
-    stdout = "";
+    cli.clear();
     expect(await run("validate", out)).toBe(0);
-    expect(stdout).toBe(
+    expect(cli.stdout).toBe(
       `ok: mascaro2015+no-oxytocin (${base.nodes.length} nodes, ${base.edges.length - 7} edges, ${Object.keys(base.parameters).length} parameters)\n`,
     );
   });
 
-  it("fails cleanly when the output cannot be written", async () => {
+  it("refuses an output path in a missing folder (bad input, exit 2), naming it", async () => {
     const out = join(dir, "no-such-dir", "m.yaml");
-    expect(await run("export", "--out", out)).toBe(1);
-    expect(stderr).toContain(`kindsim: cannot write ${out}`);
+    expect(await run("export", "--out", out)).toBe(2);
+    expect(cli.stderr).toContain(`kindsim: --out: output file ${out}: its folder`);
     expect(existsSync(join(dir, "no-such-dir"))).toBe(false);
+  });
+
+  it("fails cleanly (exit 1, no temporary file left) when the file cannot be written", async () => {
+    const locked = join(dir, "locked");
+    mkdirSync(locked, { mode: 0o500 });
+    const out = join(locked, "m.yaml");
+    const code = await run("export", "--out", out);
+    if (process.getuid?.() === 0) return; // root writes anywhere
+    expect(code).toBe(1);
+    expect(cli.stderr).toContain(`kindsim: cannot write ${out}`);
+    expect(readdirSync(locked)).toEqual([]);
   });
 
   it("writes nothing for an unknown variant", async () => {
@@ -207,14 +201,14 @@ describe("kindsim model export", () => {
 describe("kindsim model diagram", () => {
   it("prints the SVG, or writes it to a file with a variant applied", async () => {
     expect(await run("diagram")).toBe(0);
-    expect(stdout).toMatch(/^<\?xml[^>]*>\n<svg /);
-    expect(stdout.slice(stdout.indexOf("<svg"))).toMatch(/^<svg /);
-    expect(stdout).toContain("<title>E14b: oxytocin \u2192 C (drive)");
-    stdout = "";
+    expect(cli.stdout).toMatch(/^<\?xml[^>]*>\n<svg /);
+    expect(cli.stdout.slice(cli.stdout.indexOf("<svg"))).toMatch(/^<svg /);
+    expect(cli.stdout).toContain("<title>E14b: oxytocin \u2192 C (drive)");
+    cli.clear();
     const out = join(dir, "diagram", "no-oxytocin.svg");
     mkdirSync(join(dir, "diagram"));
     expect(await run("diagram", "default", "--variant", "no-oxytocin", "--out", out)).toBe(0);
-    expect(stdout).toBe(`wrote ${out}\n`);
+    expect(cli.stdout).toBe(`wrote ${out}\n`);
     expect(readdirSync(join(dir, "diagram"))).toEqual(["no-oxytocin.svg"]);
     const svg = readFileSync(out, "utf8");
     expect(svg).toContain("<svg ");
@@ -223,9 +217,9 @@ describe("kindsim model diagram", () => {
 
   it("rejects an unknown variant or highlighted id", async () => {
     expect(await run("diagram", "--variant", "nope")).toBe(2);
-    expect(stderr).toContain('unknown variant "nope"');
+    expect(cli.stderr).toContain('unknown variant "nope"');
     expect(await run("diagram", "--highlight", "C,nope")).toBe(2);
-    expect(stderr).toContain("--highlight: no node or edge nope in model mascaro2015");
-    expect(stdout).toBe("");
+    expect(cli.stderr).toContain("--highlight: no node or edge nope in model mascaro2015");
+    expect(cli.stdout).toBe("");
   });
 });

@@ -1,29 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "./main.js";
+import { describe, expect, it } from "vitest";
+import { main } from "../main.js";
+import { cliHarness } from "../testHarness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "kindsim-replicate-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const cli = cliHarness("replicate-cli");
+const dir = cli.dir;
 
 describe("kindsim replicate", () => {
   it("kindsim replicate --only F19 --json prints the scorecard as JSON and exits 0", async () => {
     expect(await main(["replicate", "--only", "F19", "--json"])).toBe(0);
-    expect(stderr).toBe("");
-    const card = JSON.parse(stdout);
+    expect(cli.stderr).toBe("");
+    const card = JSON.parse(cli.stdout);
     expect(Object.keys(card).sort()).toEqual(["findings", "passed", "total"]);
     expect(card.total).toBe(1);
     expect(card.passed).toBe(1);
@@ -46,10 +34,15 @@ describe("kindsim replicate", () => {
     expect(
       await main(["replicate", "--only", "F19", "--threads", "1", "--quiet", "--out", out]),
     ).toBe(0);
-    expect(stdout).toMatch(/^finding\s+verdict\s+estimate\s+95% CI\s+N\s+claim \(design\)\n/);
-    expect(stdout).toMatch(/\nF19\s+pass\s+\d/);
-    expect(stdout).toContain("1/1 findings reproduced; 0 unexpected failure(s)");
-    expect(readdirSync(out).sort()).toEqual(["scorecard.csv", "scorecard.json", "scorecard.svg"]);
+    expect(cli.stdout).toMatch(/^finding\s+verdict\s+estimate\s+95% CI\s+N\s+claim \(design\)\n/);
+    expect(cli.stdout).toMatch(/\nF19\s+pass\s+\d/);
+    expect(cli.stdout).toContain("1/1 findings reproduced; 0 unexpected failure(s)");
+    expect(readdirSync(out).sort()).toEqual([
+      "manifest.json",
+      "scorecard.csv",
+      "scorecard.json",
+      "scorecard.svg",
+    ]);
     const csv = readFileSync(join(out, "scorecard.csv"), "utf8").trimEnd().split("\n");
     expect(csv[0]).toBe(
       "finding,claim,citation,design,analysis,verdict,passed,estimate,ci_low,ci_high,p,n,robustness,reason",
@@ -59,15 +52,18 @@ describe("kindsim replicate", () => {
     const json = JSON.parse(readFileSync(join(out, "scorecard.json"), "utf8"));
     expect(json).toMatchObject({ passed: 1, total: 1, unexpectedFailures: 0 });
     expect(readFileSync(join(out, "scorecard.svg"), "utf8")).toContain("1/1 reproduced");
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ findings: ["F19"], seed: null, model: { variant: null } });
+    expect(manifest.inputs[0].path).toMatch(/data\/findings\.yaml$/);
   });
 
   it("kindsim replicate --only NOPE exits non-zero with a clear message", async () => {
     const code = await main(["replicate", "--only", "NOPE", "--json"]);
     expect(code).not.toBe(0);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/^kindsim: --only NOPE matches no finding \(known: F7a, /);
-    expect(stderr).toContain("F19");
-    expect(stderr.split("\n").filter(Boolean)).toHaveLength(1); // one line, no stack trace
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toMatch(/^kindsim: --only: no finding matches NOPE \(known: F7a, /);
+    expect(cli.stderr).toContain("F19");
+    expect(cli.stderr.split("\n").filter(Boolean)).toHaveLength(1); // one line, no stack trace
   });
 
   // BUG (minor, exit-code convention): main.ts documents 1 = "failure of the job itself" and
@@ -80,7 +76,7 @@ describe("kindsim replicate", () => {
 
   it("exits 2 for a bad option value", async () => {
     expect(await main(["replicate", "--robustness", "0"])).toBe(2);
-    expect(stderr).toContain("--robustness expects a whole number from 1");
+    expect(cli.stderr).toContain("--robustness expects a whole number from 1");
   });
 
   // BUG (minor): main(argv) returns `process.exitCode` when it is a number, but never resets
@@ -90,5 +86,12 @@ describe("kindsim replicate", () => {
   it("main returns 0 for a successful command after an earlier run set process.exitCode", async () => {
     process.exitCode = 1; // what `replicate` leaves behind after an unexpected failure
     expect(await main(["protocols", "--json"])).toBe(0);
+  });
+
+  it("accepts --variant and --set, checked before any run", async () => {
+    expect(await main(["replicate", "--only", "F19", "--variant", "nope"])).toBe(2);
+    expect(cli.stderr).toContain('--variant: unknown variant "nope"');
+    expect(await main(["replicate", "--only", "F19", "--set", "a1=-1"])).toBe(2);
+    expect(cli.stderr).toContain("--set: parameters.a1: -1 lies outside the support");
   });
 });
