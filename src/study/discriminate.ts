@@ -89,7 +89,7 @@ export async function discriminate(
   const models = variants.map((v) => variantModel(base, v)); // fails fast on an unknown variant
   const seed = opts.seed ?? spec.seed;
   const maxN = Math.max(...opts.ns);
-  const analyses = (spec.analyses as AnalysisSpec[]).map((a) =>
+  const analyses = spec.analyses.map((a) =>
     a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, 300) } : a,
   );
   // estimates[variant][analysis|n] = replicate estimates

@@ -7,7 +7,7 @@
 
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
-import { runAnalysis, type AnalysisSpec } from "./analyses.js";
+import { runAnalysis } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
 import { drawParameters } from "./drawParameters.js";
 import type { StudySpec } from "./studySpec.js";
@@ -105,7 +105,7 @@ async function poolPower(
     model: opts.model,
     onProgress: (f) => onProgress?.(0.7 * f),
   });
-  const analyses = (spec.analyses as AnalysisSpec[]).map((a) =>
+  const analyses = spec.analyses.map((a) =>
     a.type === "mediation"
       ? { ...a, reps: Math.min(a.reps ?? 5000, opts.mediationReps ?? 500) }
       : a,
@@ -145,7 +145,7 @@ function collect(
   reps: number,
 ): PowerPoint[] {
   const out: PowerPoint[] = [];
-  for (const a of spec.analyses as AnalysisSpec[])
+  for (const a of spec.analyses)
     for (const n of ns) {
       const c = counts.get(`${a.id}|${n}`)!;
       const [lo, hi] = wilson(c.sig, reps);

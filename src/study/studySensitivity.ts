@@ -7,7 +7,6 @@
 
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
-import type { AnalysisSpec } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
 import { morrisAnalyze, morrisDesign } from "../numeric/sensitivity/morris.js";
 import { saltelliDesign, sobolAnalyze } from "../numeric/sensitivity/sobol.js";
@@ -72,7 +71,7 @@ export async function studySensitivity(
   const seed = opts.seed ?? spec.seed;
   const rng = new RandomStream(seed, 0, hashName("sensitivity/design"));
   const random = (): number => rng.uniform();
-  const analyses = spec.analyses as AnalysisSpec[];
+  const analyses = spec.analyses;
   const design: EvaluableDesign =
     opts.method === "morris"
       ? morrisDesign({ inputs, trajectories: opts.trajectories ?? 8, random })
