@@ -45,6 +45,11 @@ export const ancova = defineAnalysis<AncovaSpec>({
   },
   describe: (spec) =>
     `ANCOVA ${spec.measure}@${spec.post} | ${spec.pre}: ${spec.arms[0]} vs ${spec.arms[1]}`,
+  metric: (spec) => ({
+    metric: "raw_difference",
+    direction: `${spec.arms[0]} − ${spec.arms[1]} at ${spec.post}, adjusted for ${spec.pre}`,
+    units: `${spec.measure} units`,
+  }),
   run(spec, data, ctx) {
     const [tArm, cArm] = spec.arms;
     const arms = [tArm, cArm];

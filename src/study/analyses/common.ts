@@ -17,6 +17,13 @@ export function describeValueRef(ref: ValueRef): string {
   return `${ref.measure}[${ref.change[0]}→${ref.change[1]}]${t}`;
 }
 
+/** The units of a reference's values: "<measure> units", the participant field, or none. */
+export function unitsOf(ref: ValueRef): string | undefined {
+  if ("measure" in ref) return `${ref.measure} units`;
+  if ("participant" in ref) return ref.participant;
+  return undefined;
+}
+
 /** " in a+b" for a restriction to arms ("" for all participants). */
 export function within(arms?: string[]): string {
   return arms === undefined || arms.length === 0 ? "" : ` in ${arms.join("+")}`;

@@ -23,6 +23,7 @@ export const compare = defineAnalysis<CompareSpec>({
     if (v.req("arms")) v.armPair(v.raw.arms, v.at("arms"));
   },
   describe: (spec) => `${describeValueRef(spec.outcome)}: ${spec.arms[0]} vs ${spec.arms[1]}`,
+  metric: (spec) => ({ metric: "hedges_g", direction: `${spec.arms[0]} − ${spec.arms[1]}` }),
   run(spec, data, ctx) {
     const [tArm, cArm] = spec.arms;
     const xt = valuesIn(data, spec.outcome, tArm);

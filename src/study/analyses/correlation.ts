@@ -27,6 +27,10 @@ export const correlation = defineAnalysis<CorrelationSpec>({
   },
   describe: (spec) =>
     `${spec.method === "spearman" ? "Spearman" : "Pearson"} ${describeValueRef(spec.x)} ~ ${describeValueRef(spec.y)}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: spec.method === "spearman" ? "spearman_rho" : "r",
+    direction: `${describeValueRef(spec.x)} with ${describeValueRef(spec.y)}`,
+  }),
   run(spec, data, ctx) {
     const { columns } = pairValues(
       resolveValues(data, spec.x, spec.arms),

@@ -30,6 +30,10 @@ export const crossLagged = defineAnalysis<CrossLaggedSpec>({
   },
   describe: (spec) =>
     `cross-lagged ${spec.x} ↔ ${spec.y} (${spec.waves[0]}→${spec.waves[1]})${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "standardized_coefficient",
+    direction: `${spec.x}@${spec.waves[0]} → ${spec.y}@${spec.waves[1]}`,
+  }),
   run(spec, data, ctx) {
     const [w1, w2] = spec.waves;
     const at = (measure: string, wave: string): Map<number, number> =>

@@ -42,6 +42,10 @@ export const doseResponse = defineAnalysis<DoseResponseSpec>({
   },
   describe: (spec) =>
     `dose-response ${spec.change[0]}[${spec.change[1]}→${spec.change[2]}] ~ ${spec.dose ?? "minutes"} in ${spec.arm}`,
+  metric: (spec) => ({
+    metric: "r",
+    direction: `${spec.dose ?? "minutes"} with ${spec.change[0]} change ${spec.change[1]}→${spec.change[2]} in ${spec.arm}`,
+  }),
   run(spec, data, ctx) {
     const [measure, from, to] = spec.change;
     const dose = spec.dose ?? "minutes";

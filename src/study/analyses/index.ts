@@ -24,7 +24,7 @@ export type { ModerationSpec } from "./moderation.js";
 export type { PairedDifferenceSpec } from "./pairedDifference.js";
 export type { QuadraticSpec } from "./quadratic.js";
 export type { WithinChangeSpec } from "./withinChange.js";
-export { describeValueRef } from "./common.js";
+export { describeValueRef, unitsOf } from "./common.js";
 export {
   ANALYSES,
   ANALYSIS_TYPES,
@@ -41,6 +41,7 @@ export {
   defineAnalysis,
   type AnalysisBase,
   type AnalysisDefinition,
+  type AnalysisMetric,
   type AnalysisStatistic,
   type KnownNames,
   type Outcome,

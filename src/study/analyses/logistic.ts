@@ -37,6 +37,10 @@ export const logistic = defineAnalysis<LogisticSpec>({
   },
   describe: (spec) =>
     `logistic ${describeValueRef(spec.outcome)} ~ ${spec.predictors.map(describeValueRef).join(" + ")}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "log_odds_ratio",
+    direction: `per unit of ${spec.predictors[0] ? describeValueRef(spec.predictors[0]) : "the first predictor"}`,
+  }),
   run(spec, data, ctx) {
     if (spec.predictors.length === 0) throw new DataProblem("logistic: no predictors");
     const { columns } = pairValues(

@@ -1,6 +1,6 @@
 import { resolveValues } from "../resolveValues.js";
 import type { ValueRef } from "../trialData.js";
-import { describeValueRef, oneSample, within } from "./common.js";
+import { describeValueRef, oneSample, within, unitsOf } from "./common.js";
 import { defineAnalysis, type AnalysisBase } from "./types.js";
 
 /**
@@ -22,6 +22,11 @@ export const mean = defineAnalysis<MeanSpec>({
     v.optionalArms(v.raw, v.path);
   },
   describe: (spec) => `mean ${describeValueRef(spec.value)}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "mean",
+    direction: `${describeValueRef(spec.value)} − 0`,
+    units: unitsOf(spec.value),
+  }),
   run: (spec, data, ctx) =>
     oneSample(
       [...resolveValues(data, spec.value, spec.arms).values()],

@@ -3,7 +3,7 @@ import { mediation as fitMediation } from "../../numeric/stats/index.js";
 import { pairValues, resolveValues } from "../resolveValues.js";
 import type { ValueRef } from "../trialData.js";
 import { show } from "./checker.js";
-import { describeValueRef, requireN, rowSummary, within } from "./common.js";
+import { describeValueRef, requireN, rowSummary, within, unitsOf } from "./common.js";
 import { defineAnalysis, type AnalysisBase } from "./types.js";
 
 /**
@@ -35,6 +35,11 @@ export const mediation = defineAnalysis<MediationSpec>({
   },
   describe: (spec) =>
     `mediation ${describeValueRef(spec.x)} → ${describeValueRef(spec.m)} → ${describeValueRef(spec.y)}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "indirect_effect",
+    direction: `${describeValueRef(spec.x)} → ${describeValueRef(spec.m)} → ${describeValueRef(spec.y)}, per unit of ${describeValueRef(spec.x)}`,
+    units: unitsOf(spec.y),
+  }),
   run(spec, data, ctx) {
     const { columns } = pairValues(
       resolveValues(data, spec.x, spec.arms),

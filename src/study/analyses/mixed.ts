@@ -35,6 +35,11 @@ export const mixed = defineAnalysis<MixedSpec>({
   },
   describe: (spec) =>
     `mixed model ${spec.measure} over ${spec.waves.join(", ")}: ${spec.arms[0]} vs ${spec.arms[1]}`,
+  metric: (spec) => ({
+    metric: "coefficient",
+    direction: `${spec.arms[0]} − ${spec.arms[1]} in change from ${spec.waves[0]} to ${spec.waves[spec.waves.length - 1]}`,
+    units: `${spec.measure} units`,
+  }),
   run(spec, data, ctx) {
     const [tArm, cArm] = spec.arms;
     const arms = [tArm, cArm];

@@ -1,7 +1,7 @@
 import { moderation as fitModeration } from "../../numeric/stats/index.js";
 import { pairValues, resolveValues } from "../resolveValues.js";
 import type { ValueRef } from "../trialData.js";
-import { describeValueRef, requireN, rowSummary, within } from "./common.js";
+import { describeValueRef, requireN, rowSummary, within, unitsOf } from "./common.js";
 import { defineAnalysis, type AnalysisBase } from "./types.js";
 
 /**
@@ -26,6 +26,11 @@ export const moderation = defineAnalysis<ModerationSpec>({
   },
   describe: (spec) =>
     `moderation ${describeValueRef(spec.y)} ~ ${describeValueRef(spec.x)} × ${describeValueRef(spec.w)}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "coefficient",
+    direction: `per unit of ${describeValueRef(spec.x)} × ${describeValueRef(spec.w)} (centred)`,
+    units: unitsOf(spec.y),
+  }),
   run(spec, data, ctx) {
     const { columns } = pairValues(
       resolveValues(data, spec.y, spec.arms),

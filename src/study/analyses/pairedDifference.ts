@@ -1,6 +1,6 @@
 import { pairValues, resolveValues } from "../resolveValues.js";
 import type { ValueRef } from "../trialData.js";
-import { describeValueRef, oneSample, within } from "./common.js";
+import { describeValueRef, oneSample, within, unitsOf } from "./common.js";
 import { defineAnalysis, type AnalysisBase } from "./types.js";
 
 /**
@@ -25,6 +25,11 @@ export const pairedDifference = defineAnalysis<PairedDifferenceSpec>({
   },
   describe: (spec) =>
     `${describeValueRef(spec.x)} − ${describeValueRef(spec.y)}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "raw_difference",
+    direction: `${describeValueRef(spec.x)} − ${describeValueRef(spec.y)}`,
+    units: unitsOf(spec.x),
+  }),
   run(spec, data, ctx) {
     const { columns } = pairValues(
       resolveValues(data, spec.x, spec.arms),

@@ -47,6 +47,11 @@ export const quadratic = defineAnalysis<QuadraticSpec>({
   },
   describe: (spec) =>
     `quadratic trend over ${spec.measures.join(", ")} at ${spec.wave}${within(spec.arms)}`,
+  metric: (spec) => ({
+    metric: "coefficient",
+    direction: "per unit of level²",
+    units: `${spec.measures[0] ?? "measure"} units`,
+  }),
   run(spec, data, ctx) {
     if (spec.measures.length !== spec.levels.length || spec.levels.length < 3)
       throw new DataProblem("quadratic: needs at least three levels and one measure per level");

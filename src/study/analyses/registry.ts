@@ -92,10 +92,16 @@ export function describeAnalysis(spec: AnalysisSpec): string {
  */
 export function runAnalysis(spec: AnalysisSpec, data: TrialData, seed: number): AnalysisResult {
   const ctx: RunContext = { n: 0, seed };
-  let head = { id: spec.id, type: spec.type, label: spec.label ?? spec.id };
+  let head: Pick<AnalysisResult, "id" | "type" | "label" | "metric" | "direction" | "units"> = {
+    id: spec.id,
+    type: spec.type,
+    label: spec.label ?? spec.id,
+    metric: "unknown",
+    direction: "",
+  };
   try {
     const d = definitionOf(spec);
-    head = { ...head, label: spec.label ?? d.describe(spec) };
+    head = { ...head, label: spec.label ?? d.describe(spec), ...d.metric(spec) };
     const out: Outcome = d.run(spec, data, ctx);
     return { ...head, ...out };
   } catch (err) {

@@ -1,10 +1,10 @@
 /** The result of running an analysis, and multiplicity adjustment across a study's family. */
 import { holm } from "../../numeric/stats/index.js";
 import type { AnalysisType } from "./registry.js";
-import type { Outcome } from "./types.js";
+import type { AnalysisMetric, Outcome } from "./types.js";
 
 /** Outcome of one analysis. */
-export interface AnalysisResult extends Outcome {
+export interface AnalysisResult extends Outcome, AnalysisMetric {
   id: string;
   type: AnalysisType;
   label: string;

@@ -51,6 +51,22 @@ export interface RunContext {
   seed: number;
 }
 
+/**
+ * What an analysis's headline estimate is: written beside every estimate, so a reader
+ * knows whether 0.6 is a standardised difference, a correlation or 0.6 items correct.
+ */
+export interface AnalysisMetric {
+  /**
+   * The estimate's kind: "hedges_g", "r", "spearman_rho", "raw_difference", "coefficient",
+   * "log_odds_ratio", "indirect_effect", "standardized_coefficient", "mean".
+   */
+  metric: string;
+  /** Which way round, e.g. "cbct − control" or "per unit of minutes". */
+  direction: string;
+  /** For raw metrics: the units, e.g. "rmet_accuracy units" (absent when standardised). */
+  units?: string;
+}
+
 /** What a kind's runner returns: the result without its id, type, label and metric. */
 export interface Outcome {
   /** Headline estimate; NaN on error. */
@@ -83,6 +99,8 @@ export interface AnalysisDefinition<S extends AnalysisBase & { type: string }> {
   validate(v: SpecChecker): void;
   /** The default label, generated from the spec. */
   describe(spec: S): string;
+  /** What the headline estimate is (metric, direction, units where raw). */
+  metric(spec: S): AnalysisMetric;
   /** Runs the analysis; throws on a data problem (the registry turns it into `error`). */
   run(spec: S, data: TrialData, ctx: RunContext): Outcome;
 }

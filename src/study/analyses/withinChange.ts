@@ -24,6 +24,11 @@ export const withinChange = defineAnalysis<WithinChangeSpec>({
     if (v.req("arm")) v.arm(v.raw.arm, v.at("arm"));
   },
   describe: (spec) => `change ${spec.measure}[${spec.change[0]}→${spec.change[1]}] in ${spec.arm}`,
+  metric: (spec) => ({
+    metric: "raw_difference",
+    direction: `${spec.change[1]} − ${spec.change[0]} in ${spec.arm}`,
+    units: `${spec.measure} units`,
+  }),
   run(spec, data, ctx) {
     const change = [
       ...resolveValues(data, { measure: spec.measure, change: spec.change }, [spec.arm]).values(),
