@@ -9,6 +9,7 @@ import { resolveModel } from "../model/loadModel.js";
 import { barPlot, powerCurve } from "../plot/index.js";
 import { discriminate, variantModel } from "../study/discriminate.js";
 import {
+  decisionRule,
   parseNs,
   simulateAssurance,
   simulatePower,
@@ -185,7 +186,7 @@ export function registerDesignCommands(program: Command): void {
             ) + "\n",
           );
         process.stdout.write(
-          `${spec.title}: power by participants per arm (${o.reps} virtual trials per N; significant = 95% CI excludes 0)\n\n${powerTable(points, o.target, assurance)}`,
+          `${spec.title}: power by participants per arm (${o.reps} virtual trials per N; significant = ${decisionRule(spec)})\n\n${powerTable(points, o.target, assurance)}`,
         );
       },
     );

@@ -796,3 +796,32 @@ describe("every result names its metric and direction", () => {
     ]);
   });
 });
+
+describe("runAnalysis without intervals", () => {
+  it("keeps estimates and p-values, skips the intervals", () => {
+    const specs: AnalysisSpec[] = [
+      {
+        id: "med",
+        type: "mediation",
+        x: { arm: "kbm" },
+        m: { measure: "mindfulness", wave: "post" },
+        y: { measure: "wellbeing", wave: "post" },
+        reps: 200,
+      },
+      {
+        id: "g",
+        type: "compare",
+        outcome: { measure: "compassion", wave: "post" },
+        arms: ["kbm", "control"],
+      },
+    ];
+    for (const spec of specs) {
+      const full = runAnalysis(spec, data, 5);
+      const lean = runAnalysis(spec, data, 5, { intervals: false });
+      expect(lean.estimate).toBe(full.estimate);
+      expect(lean.p).toBe(full.p);
+      expect(lean.statistic).toEqual(full.statistic);
+      expect(lean.ci).toEqual([NaN, NaN]);
+    }
+  });
+});

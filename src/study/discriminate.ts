@@ -89,9 +89,7 @@ export async function discriminate(
   const models = variants.map((v) => variantModel(base, v)); // fails fast on an unknown variant
   const seed = opts.seed ?? spec.seed;
   const maxN = Math.max(...opts.ns);
-  const analyses = spec.analyses.map((a) =>
-    a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, 300) } : a,
-  );
+  const analyses = spec.analyses;
   // estimates[variant][analysis|n] = replicate estimates
   const est = variants.map(() => new Map<string, number[]>());
   for (let v = 0; v < variants.length; v++) {
@@ -110,7 +108,8 @@ export async function discriminate(
         const data = subsetTrial(run.data, drawSample(run.data, n, rng));
         for (const a of analyses) {
           const key = `${a.id}|${n}`;
-          const res = runAnalysis(a, data, seed + r);
+          // Designs are rated by their estimates alone: no significance, no intervals.
+          const res = runAnalysis(a, data, seed + r, { intervals: false });
           if (!est[v].has(key)) est[v].set(key, []);
           est[v].get(key)!.push(res.error ? NaN : res.estimate);
         }

@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RandomStream } from "../numeric/random.js";
-import { drawSample, parseNs, simulatePower, smallestN, wilson } from "./power.js";
+import { isSignificant, type AdjustedAnalysisResult } from "./analyses.js";
+import {
+  drawSample,
+  parseNs,
+  replicateDecisions,
+  simulatePower,
+  smallestN,
+  wilson,
+} from "./power.js";
+import { runTrial } from "./runTrial.js";
 import { readStudy } from "./studySpec.js";
 import type { TrialData } from "./trialData.js";
 
@@ -127,5 +136,51 @@ describe("power", () => {
     const a = await simulatePower(study({}), { ...opts, reps: 20 });
     const b = await simulatePower(study({}), { ...opts, reps: 20 });
     expect(a).toEqual(b);
+  });
+});
+
+/** Four analyses of one outcome: a family that Holm's correction must account for. */
+const family = [
+  {
+    id: "g",
+    type: "compare",
+    outcome: { measure: "warmth_score", change: ["pre", "post"] },
+    arms: ["ct", "wl"],
+  },
+  {
+    id: "a",
+    type: "ancova",
+    measure: "warmth_score",
+    pre: "pre",
+    post: "post",
+    arms: ["ct", "wl"],
+  },
+  { id: "w", type: "withinChange", measure: "warmth_score", change: ["pre", "post"], arm: "ct" },
+  { id: "m", type: "mean", value: { measure: "warmth_score", change: ["pre", "post"] } },
+];
+
+describe("power applies the planned decision rule", () => {
+  it("Holm across the family gives lower (or equal) power than no correction", async () => {
+    const o = { ns: [6, 10], reps: 60, poolFactor: 3, threads: 1 };
+    const holm = await simulatePower(study({ analyses: family }), o);
+    const none = await simulatePower(study({ analyses: family, adjust: "none" }), o);
+    expect(holm.map((p) => [p.analysis, p.n])).toEqual(none.map((p) => [p.analysis, p.n]));
+    holm.forEach((p, i) => expect(p.power).toBeLessThanOrEqual(none[i].power));
+    const sum = (ps: typeof holm): number => ps.reduce((a, p) => a + p.power, 0);
+    expect(sum(holm)).toBeLessThan(sum(none));
+    // Same pool, same draws: the estimates do not depend on the correction.
+    holm.forEach((p, i) => expect(p.meanEstimate).toBe(none[i].meanEstimate));
+  });
+
+  it("a replicate's decisions equal those runTrial makes on the same data", async () => {
+    for (const adjust of ["holm", "none"]) {
+      const spec = study({ analyses: family, adjust });
+      const run = await runTrial(spec, { n: 8, threads: 1 });
+      const out = replicateDecisions(spec.analyses, run.data, spec.seed, spec.adjust);
+      expect(out.significant).toEqual(
+        run.results.map((r) => isSignificant(r as AdjustedAnalysisResult)),
+      );
+      expect(out.estimates).toEqual(run.results.map((r) => r.estimate));
+    }
   });
 });

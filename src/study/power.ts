@@ -2,12 +2,14 @@
  * Power and assurance by simulation. A large pool of virtual participants is run through the
  * study once per parameter set; each replicate trial draws N participants per arm from the
  * pool (without replacement) and runs the planned analyses, so power at many sample sizes
- * costs one simulation. Assurance averages power over draws from the parameter priors.
+ * costs one simulation. A replicate counts as significant by the planned analysis's own
+ * decision rule: p adjusted by the study's correction across its analyses, below 0.05.
+ * Assurance averages power over draws from the parameter priors.
  */
 
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
-import { runAnalysis } from "./analyses.js";
+import { ALPHA, decide, runAnalysis, type AnalysisSpec } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
 import { drawParameters } from "./drawParameters.js";
 import type { StudySpec } from "./studySpec.js";
@@ -24,7 +26,10 @@ export interface PowerPoint {
   lo: number;
   hi: number;
   reps: number;
-  /** Replicates whose analysis failed (counted as not significant). */
+  /**
+   * Replicates whose analysis failed (counted as not significant; see {@link
+   * replicateDecisions} for the decision rule).
+   */
   errors: number;
   /** Mean estimate over replicates. */
   meanEstimate: number;
@@ -41,7 +46,10 @@ export interface PowerOptions {
   poolFactor?: number;
   params?: Record<string, number>;
   model?: Model;
-  /** Bootstrap/Monte Carlo draws for mediation analyses (default 500). */
+  /**
+   * Unused: replicates compute no intervals (decisions use p-values), so mediation runs no
+   * bootstrap. Kept so existing callers compile.
+   */
   mediationReps?: number;
   onProgress?: (fraction: number) => void;
 }
@@ -82,9 +90,64 @@ export function drawSample(data: TrialData, n: number, rng: RandomStream): Set<n
   return out;
 }
 
-/** A significant result: the 95% CI of the estimate excludes 0. */
+/**
+ * A 95% CI that excludes 0. Not the decision rule of power (see {@link replicateDecisions}):
+ * kept for callers that check an interval.
+ */
 export function significant(r: { ci: [number, number]; error?: string }): boolean {
   return !r.error && Number.isFinite(r.ci[0]) && (r.ci[0] > 0 || r.ci[1] < 0);
+}
+
+/** One replicate trial's outcome per planned analysis. */
+export interface ReplicateOutcome {
+  /** The planned decision (see {@link replicateDecisions}). */
+  significant: boolean[];
+  /** Estimates (NaN where the analysis failed). */
+  estimates: number[];
+  /** Labels of the results. */
+  labels: string[];
+  /** Whether each analysis failed on this replicate. */
+  failed: boolean[];
+}
+
+/**
+ * Runs the planned analyses on one replicate trial and applies the study's decision rule,
+ * the same as `runTrial`'s: each p-value adjusted by the study's correction (`adjust`,
+ * default Holm) across its family of analyses, significant when the adjusted p < 0.05.
+ * Intervals are not computed (they are not reported by power).
+ */
+export function replicateDecisions(
+  analyses: readonly AnalysisSpec[],
+  data: TrialData,
+  seed: number,
+  adjust: StudySpec["adjust"],
+): ReplicateOutcome {
+  const results = analyses.map((a) => runAnalysis(a, data, seed, { intervals: false }));
+  return {
+    significant: decide(results, adjust),
+    estimates: results.map((r) => (r.error ? NaN : r.estimate)),
+    labels: results.map((r) => r.label),
+    failed: results.map((r) => r.error !== undefined),
+  };
+}
+
+type Counts = Map<string, { sig: number; errors: number; sum: number; label: string }>;
+
+/** Adds one replicate's outcome at sample size n to the counts. */
+function count(
+  counts: Counts,
+  analyses: readonly AnalysisSpec[],
+  n: number,
+  out: ReplicateOutcome,
+) {
+  analyses.forEach((a, k) => {
+    const key = `${a.id}|${n}`;
+    const c = counts.get(key) ?? { sig: 0, errors: 0, sum: 0, label: out.labels[k] };
+    if (out.significant[k]) c.sig++;
+    if (out.failed[k]) c.errors++;
+    else c.sum += out.estimates[k];
+    counts.set(key, c);
+  });
 }
 
 /** Runs the pool for one parameter set and returns replicate significance per analysis and N. */
@@ -94,7 +157,7 @@ async function poolPower(
   seed: number,
   reps: number,
   onProgress?: (f: number) => void,
-) {
+): Promise<Counts> {
   const maxN = Math.max(...opts.ns);
   const pool = Math.ceil(maxN * (opts.poolFactor ?? 5));
   const run = await runTrial(spec, {
@@ -105,30 +168,33 @@ async function poolPower(
     model: opts.model,
     onProgress: (f) => onProgress?.(0.7 * f),
   });
-  const analyses = spec.analyses.map((a) =>
-    a.type === "mediation"
-      ? { ...a, reps: Math.min(a.reps ?? 5000, opts.mediationReps ?? 500) }
-      : a,
-  );
-  const counts = new Map<string, { sig: number; errors: number; sum: number; label: string }>();
+  const counts: Counts = new Map();
   const rng = new RandomStream(seed, 0, hashName("power/draws"));
   let done = 0;
   for (const n of opts.ns) {
     for (let r = 0; r < reps; r++) {
       const data = subsetTrial(run.data, drawSample(run.data, n, rng));
-      for (const a of analyses) {
-        const res = runAnalysis(a, data, seed + r);
-        const key = `${a.id}|${n}`;
-        const c = counts.get(key) ?? { sig: 0, errors: 0, sum: 0, label: res.label };
-        if (significant(res)) c.sig++;
-        if (res.error) c.errors++;
-        else c.sum += res.estimate;
-        counts.set(key, c);
-      }
+      count(
+        counts,
+        spec.analyses,
+        n,
+        replicateDecisions(spec.analyses, data, seed + r, spec.adjust),
+      );
       onProgress?.(0.7 + (0.3 * ++done) / (opts.ns.length * reps));
     }
   }
   return counts;
+}
+
+/**
+ * The decision rule power applies, in words, e.g. "p < 0.05 after Holm correction across
+ * the 6 planned analyses".
+ */
+export function decisionRule(spec: StudySpec): string {
+  const k = spec.analyses.length;
+  return spec.adjust === "holm" && k > 1
+    ? `p < ${ALPHA} after Holm correction across the ${k} planned analyses`
+    : `p < ${ALPHA} (no multiplicity correction)`;
 }
 
 /** Power of every planned analysis at each N, at the given parameters. */
@@ -138,12 +204,7 @@ export async function simulatePower(spec: StudySpec, opts: PowerOptions): Promis
   return collect(spec, opts.ns, counts, opts.reps);
 }
 
-function collect(
-  spec: StudySpec,
-  ns: number[],
-  counts: Map<string, { sig: number; errors: number; sum: number; label: string }>,
-  reps: number,
-): PowerPoint[] {
+function collect(spec: StudySpec, ns: number[], counts: Counts, reps: number): PowerPoint[] {
   const out: PowerPoint[] = [];
   for (const a of spec.analyses)
     for (const n of ns) {
@@ -176,7 +237,7 @@ export async function simulateAssurance(
   const model = opts.model ?? studyModel(spec);
   const seed = opts.seed ?? spec.seed;
   const perDraw = Math.max(1, Math.round(opts.reps / K));
-  const total = new Map<string, { sig: number; errors: number; sum: number; label: string }>();
+  const total: Counts = new Map();
   for (let k = 0; k < K; k++) {
     const params = { ...drawParameters(model, seed, k), ...(opts.params ?? {}) };
     const counts = await poolPower(

@@ -33,7 +33,8 @@ export const compare = defineAnalysis<CompareSpec>({
     requireN(xc.length, 2, `arm "${cArm}"`);
     const o = describeValueRef(spec.outcome);
     ctx.call = `hedgesG/welchT(x = ${o} in ${tArm}, y = ${o} in ${cArm})`;
-    const g = hedgesG(xt, xc);
+    // Without intervals, the closed-form CI stands in for the noncentral-t inversion (not reported).
+    const g = hedgesG(xt, xc, ctx.intervals ? {} : { ciMethod: "normal" });
     const w = welchT(xt, xc);
     return {
       estimate: g.estimate,

@@ -36,7 +36,14 @@ export {
   type AnalysisSpec,
   type AnalysisType,
 } from "./registry.js";
-export { adjustResults, type AdjustedAnalysisResult, type AnalysisResult } from "./result.js";
+export {
+  ALPHA,
+  adjustResults,
+  decide,
+  isSignificant,
+  type AdjustedAnalysisResult,
+  type AnalysisResult,
+} from "./result.js";
 export {
   defineAnalysis,
   type AnalysisBase,
@@ -46,4 +53,5 @@ export {
   type KnownNames,
   type Outcome,
   type RunContext,
+  type RunOptions,
 } from "./types.js";

@@ -51,26 +51,32 @@ export const mediation = defineAnalysis<MediationSpec>({
     requireN(x.length, 4, "mediation");
     const stream = new RandomStream(ctx.seed, 0, hashName(`analysis/${spec.id}`));
     ctx.call = `mediation(x = ${describeValueRef(spec.x)}, m = ${describeValueRef(spec.m)}, y = ${describeValueRef(spec.y)})`;
-    const fit = fitMediation(x, m, y, { random: () => stream.uniform(), reps: spec.reps ?? 5000 });
-    const boot = fit.bootstrap as NonNullable<typeof fit.bootstrap>;
+    const fit = ctx.intervals
+      ? fitMediation(x, m, y, { random: () => stream.uniform(), reps: spec.reps ?? 5000 })
+      : // No interval reported: the fewest Monte Carlo draws, no bootstrap (estimate and p are Sobel's either way).
+        fitMediation(x, m, y, { random: () => stream.uniform(), reps: 2, method: "monteCarlo" });
+    const details: Record<string, unknown> = {
+      indirect: fit.indirect,
+      a: rowSummary(fit.a),
+      b: rowSummary(fit.b),
+      direct: rowSummary(fit.direct),
+      total: rowSummary(fit.total),
+    };
+    const boot = fit.bootstrap;
     const mc = fit.monteCarlo as NonNullable<typeof fit.monteCarlo>;
+    if (boot) {
+      details.bootstrap = { ci: boot.ci, se: boot.se, reps: boot.reps, failed: boot.failed };
+      details.monteCarlo = { ci: mc.ci, se: mc.se, reps: mc.reps };
+    }
+    details.sobel = fit.sobel;
+    details.pMethod = "sobel";
     return {
       estimate: fit.indirect,
-      ci: boot.ci,
+      ci: boot ? boot.ci : [NaN, NaN],
       p: fit.sobel.p,
       n: ctx.n,
       statistic: { name: "z", value: fit.sobel.z },
-      details: {
-        indirect: fit.indirect,
-        a: rowSummary(fit.a),
-        b: rowSummary(fit.b),
-        direct: rowSummary(fit.direct),
-        total: rowSummary(fit.total),
-        bootstrap: { ci: boot.ci, se: boot.se, reps: boot.reps, failed: boot.failed },
-        monteCarlo: { ci: mc.ci, se: mc.se, reps: mc.reps },
-        sobel: fit.sobel,
-        pMethod: "sobel",
-      },
+      details,
     };
   },
 });

@@ -26,6 +26,7 @@ import {
   type KnownNames,
   type Outcome,
   type RunContext,
+  type RunOptions,
 } from "./types.js";
 
 /** Every analysis kind, in documentation order. */
@@ -89,9 +90,16 @@ export function describeAnalysis(spec: AnalysisSpec): string {
  * @param seed - seed of the analysis's random stream (mediation resampling
  *   uses `RandomStream(seed, 0, hashName("analysis/<id>"))`), so results are
  *   deterministic
+ * @param options - see {@link RunOptions} (default: intervals computed)
  */
-export function runAnalysis(spec: AnalysisSpec, data: TrialData, seed: number): AnalysisResult {
-  const ctx: RunContext = { n: 0, seed };
+export function runAnalysis(
+  spec: AnalysisSpec,
+  data: TrialData,
+  seed: number,
+  options: RunOptions = {},
+): AnalysisResult {
+  const intervals = options.intervals ?? true;
+  const ctx: RunContext = { n: 0, seed, intervals };
   let head: Pick<AnalysisResult, "id" | "type" | "label" | "metric" | "direction" | "units"> = {
     id: spec.id,
     type: spec.type,
@@ -103,7 +111,7 @@ export function runAnalysis(spec: AnalysisSpec, data: TrialData, seed: number): 
     const d = definitionOf(spec);
     head = { ...head, label: spec.label ?? d.describe(spec), ...d.metric(spec) };
     const out: Outcome = d.run(spec, data, ctx);
-    return { ...head, ...out };
+    return intervals ? { ...head, ...out } : { ...head, ...out, ci: [NaN, NaN] };
   } catch (err) {
     const raw = err instanceof Error ? err.message : String(err);
     const message =

@@ -39,3 +39,32 @@ export function adjustResults(
   const byIndex = new Map(idx.map((i, k) => [i, adjusted[k]]));
   return results.map((r, i) => ({ ...r, pAdjusted: byIndex.get(i) ?? null }));
 }
+
+/** Two-sided significance level of the planned analyses' decision. */
+export const ALPHA = 0.05;
+
+/**
+ * The planned analysis's decision on one result of a study: significant when its
+ * multiplicity-adjusted p (the study's correction across its family of analyses, see
+ * {@link adjustResults}) is below `alpha`. A failed analysis is not significant; a result
+ * that defines no p falls back to its 95% CI excluding 0.
+ *
+ * @param alpha - default {@link ALPHA} (0.05)
+ */
+export function isSignificant(r: AdjustedAnalysisResult, alpha = ALPHA): boolean {
+  if (r.error) return false;
+  if (r.pAdjusted !== null) return r.pAdjusted < alpha;
+  return r.p === null && Number.isFinite(r.ci[0]) && (r.ci[0] > 0 || r.ci[1] < 0);
+}
+
+/**
+ * The decisions a study makes on one trial's results: {@link adjustResults} with the
+ * study's correction, then {@link isSignificant}; in the order of `results`.
+ */
+export function decide(
+  results: readonly AnalysisResult[],
+  method: "holm" | "none",
+  alpha = ALPHA,
+): boolean[] {
+  return adjustResults(results, method).map((r) => isSignificant(r, alpha));
+}

@@ -49,6 +49,19 @@ export interface RunContext {
   call?: string;
   /** Seed of the analysis's random stream (resampling analyses). */
   seed: number;
+  /** False: the caller reports no interval, so kinds skip costly ones (see {@link RunOptions}). */
+  intervals: boolean;
+}
+
+/** Options of `runAnalysis`. */
+export interface RunOptions {
+  /**
+   * Compute confidence intervals (default true). False when only the estimate and the
+   * decision (p) are used, as in power and discrimination replicates: `ci` is then
+   * [NaN, NaN] and costly intervals (mediation's bootstrap, g's noncentral-t inversion)
+   * are skipped; estimates and p-values are unchanged.
+   */
+  intervals?: boolean;
 }
 
 /**
