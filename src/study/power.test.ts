@@ -9,6 +9,8 @@ import {
   parseNs,
   replicateDecisions,
   simulatePower,
+  subPool,
+  subPoolSize,
   smallestN,
   wilson,
 } from "./power.js";
@@ -58,7 +60,7 @@ function study(over: Record<string, unknown>) {
   );
 }
 
-const opts = { ns: [12], reps: 80, poolFactor: 3, threads: 1 };
+const opts = { ns: [12], reps: 80, poolFactor: 3, minPool: 0, threads: 1 };
 
 describe("power", () => {
   it("wilson(8, 10) matches the Wilson score interval", () => {
@@ -161,7 +163,7 @@ const family = [
 
 describe("power applies the planned decision rule", () => {
   it("Holm across the family gives lower (or equal) power than no correction", async () => {
-    const o = { ns: [6, 10], reps: 60, poolFactor: 3, threads: 1 };
+    const o = { ns: [6, 10], reps: 60, poolFactor: 3, minPool: 0, threads: 1 };
     const holm = await simulatePower(study({ analyses: family }), o);
     const none = await simulatePower(study({ analyses: family, adjust: "none" }), o);
     expect(holm.map((p) => [p.analysis, p.n])).toEqual(none.map((p) => [p.analysis, p.n]));
@@ -182,5 +184,46 @@ describe("power applies the planned decision rule", () => {
       );
       expect(out.estimates).toEqual(run.results.map((r) => r.estimate));
     }
+  });
+});
+
+describe("power does not depend on the other Ns of the grid", () => {
+  // Each N draws from the first max(poolFactor·N, minPool) participants of each arm, with its
+  // own stream; participants are simulated per id, so a larger pool holds the same people.
+  const grid = (ns: number[], minPool: number) =>
+    simulatePower(study({}), { ns, reps: 40, poolFactor: 3, minPool, threads: 1 });
+
+  it("the points at N = 8 are the same with or without N = 20 in the grid", async () => {
+    const alone = await grid([8], 0);
+    const wide = await grid([8, 20], 0);
+    expect(wide.find((p) => p.n === 8)).toEqual(alone[0]);
+  });
+
+  it("small Ns share the minimum pool, whatever the largest N", async () => {
+    const a = await grid([6, 10], 36);
+    const b = await grid([10, 12], 36);
+    expect(b.find((p) => p.n === 10)).toEqual(a.find((p) => p.n === 10));
+  });
+
+  it("sub-pools are the first participants of each arm, by id", () => {
+    const data: TrialData = {
+      arms: ["a", "b"],
+      waves: [],
+      rows: [],
+      participants: Array.from({ length: 12 }, (_, i) => ({
+        id: 11 - i,
+        arm: i % 2 ? "a" : "b",
+        stratum: "",
+        minutes: 0,
+        practiceDays: 0,
+        adherence: 1,
+        dropoutDay: null,
+        traits: {},
+      })),
+    };
+    const ids = subPool(data, 2).participants.map((p) => p.id);
+    expect(ids.sort((x, y) => x - y)).toEqual([0, 1, 2, 3]);
+    expect(subPoolSize(10, 5, 1000)).toBe(1000);
+    expect(subPoolSize(300, 5, 1000)).toBe(1500);
   });
 });

@@ -1,8 +1,21 @@
 /**
  * Power and assurance by simulation. A large pool of virtual participants is run through the
- * study once per parameter set; each replicate trial draws N participants per arm from the
- * pool (without replacement) and runs the planned analyses, so power at many sample sizes
- * costs one simulation. A replicate counts as significant by the planned analysis's own
+ * study once per parameter set; each replicate trial draws N participants per arm (without
+ * replacement) from a sub-pool of that pool and runs the planned analyses, so power at many
+ * sample sizes costs one simulation.
+ *
+ * Why sub-pools (the "estimates shift with the N grid" bug): every replicate drawn from one
+ * finite pool inherits that pool's own sampling error — the mean of the replicate estimates
+ * is the pool's estimate, not the population's. The pool used to be 5 × the largest N of the
+ * grid, so adding or removing an N changed the pool and moved every N's mean estimate and
+ * power by that pool's error (the RMET ANCOVA of examples/mascaro2013-rmet.yaml: 2.44 on the
+ * full pool of 400 per arm for `--n 20,40,80`, 2.73 on 1000 per arm for the default grid; the
+ * replicates' means were 2.36–2.50 and 2.66–2.80). Participants are simulated per id
+ * (traits, days, measurement noise and dropout are seeded by id, and blocked randomisation
+ * assigns ids in the same order whatever the total), so the first k participants of each arm
+ * are the same people whatever the pool size. Each N now draws from the first
+ * max(poolFactor × N, minPool) participants of each arm, with its own random stream: what an
+ * N sees depends on N alone, not on the other Ns of the grid. A replicate counts as significant by the planned analysis's own
  * decision rule: p adjusted by the study's correction across its analyses, below 0.05.
  * Assurance averages power over draws from the parameter priors.
  */
@@ -42,8 +55,17 @@ export interface PowerOptions {
   reps: number;
   seed?: number;
   threads?: number;
-  /** Pool size per arm as a multiple of the largest N (default 5: replicates draw at most a fifth of the pool, so the finite-pool correction on their variance is at most 0.8). */
+  /**
+   * Sub-pool per arm as a multiple of N (default 5: replicates draw at most a fifth of their
+   * sub-pool, so the finite-pool correction on their variance is at most 0.8).
+   */
   poolFactor?: number;
+  /**
+   * Smallest sub-pool per arm (default {@link MIN_POOL} = 1000): every N up to
+   * minPool / poolFactor draws from the same first minPool participants of each arm, so
+   * small Ns share one large pool whose own sampling error is small.
+   */
+  minPool?: number;
   params?: Record<string, number>;
   model?: Model;
   /**
@@ -63,6 +85,51 @@ export function wilson(successes: number, n: number): [number, number] {
   const c = (p + (z * z) / (2 * n)) / d;
   const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
   return [Math.max(0, c - h), Math.min(1, c + h)];
+}
+
+/** Default smallest sub-pool per arm (see {@link PowerOptions.minPool}). */
+export const MIN_POOL = 1000;
+
+/** Participants per arm that the replicates at n draw from. */
+export function subPoolSize(n: number, poolFactor = 5, minPool = MIN_POOL): number {
+  return Math.max(Math.ceil(n * poolFactor), minPool);
+}
+
+/**
+ * Participants per arm to simulate for a grid: the largest sub-pool plus a margin, so that
+ * the end of the randomisation sequence (where a full arm's places go to the others, or
+ * simple randomisation leaves arms uneven) stays outside every sub-pool.
+ */
+export function poolPerArm(
+  spec: StudySpec,
+  ns: readonly number[],
+  poolFactor = 5,
+  minPool = MIN_POOL,
+): number {
+  const largest = subPoolSize(Math.max(...ns), poolFactor, minPool);
+  const k = spec.arms.length;
+  const margin =
+    spec.randomisation.method === "simple"
+      ? Math.ceil(4 * Math.sqrt(k * largest))
+      : spec.randomisation.blockSize;
+  return largest + margin;
+}
+
+/** The first `size` participants (by id) of each arm: the sub-pool one N draws from. */
+export function subPool(data: TrialData, size: number): TrialData {
+  const ids = new Set<number>();
+  for (const arm of data.arms)
+    data.participants
+      .filter((p) => p.arm === arm)
+      .sort((a, b) => a.id - b.id)
+      .slice(0, size)
+      .forEach((p) => ids.add(p.id));
+  return subsetTrial(data, ids);
+}
+
+/** The seeded stream of the draws at sample size n (one per n, so Ns do not share draws). */
+export function drawStream(seed: number, n: number, name: string): RandomStream {
+  return new RandomStream(seed, n, hashName(name));
 }
 
 /** The sub-trial of the given participant ids. */
@@ -158,10 +225,8 @@ async function poolPower(
   reps: number,
   onProgress?: (f: number) => void,
 ): Promise<Counts> {
-  const maxN = Math.max(...opts.ns);
-  const pool = Math.ceil(maxN * (opts.poolFactor ?? 5));
   const run = await runTrial(spec, {
-    n: pool,
+    n: poolPerArm(spec, opts.ns, opts.poolFactor, opts.minPool),
     seed,
     threads: opts.threads,
     params: opts.params,
@@ -169,11 +234,12 @@ async function poolPower(
     onProgress: (f) => onProgress?.(0.7 * f),
   });
   const counts: Counts = new Map();
-  const rng = new RandomStream(seed, 0, hashName("power/draws"));
   let done = 0;
   for (const n of opts.ns) {
+    const pool = subPool(run.data, subPoolSize(n, opts.poolFactor, opts.minPool));
+    const rng = drawStream(seed, n, "power/draws");
     for (let r = 0; r < reps; r++) {
-      const data = subsetTrial(run.data, drawSample(run.data, n, rng));
+      const data = subsetTrial(pool, drawSample(pool, n, rng));
       count(
         counts,
         spec.analyses,
