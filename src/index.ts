@@ -97,15 +97,24 @@ export { measure, measureDiary, validateInstrument } from "./measure/instruments
 export type { Instrument } from "./measure/instruments/types.js";
 
 // study: trials, analyses, scorecard, design
-export { loadStudy, readStudy, type StudySpec } from "./study/studySpec.js";
+export { loadStudy, readStudy, checkStudySet, type StudySpec } from "./study/studySpec.js";
 export { runTrial, randomise, type TrialRun, type TrialOptions } from "./study/runTrial.js";
 export type { TrialData, TrialRow, TrialParticipant, ValueRef } from "./study/trialData.js";
 export {
   runAnalysis,
   validateAnalysis,
   adjustResults,
+  decide,
+  isSignificant,
+  ANALYSES,
+  ANALYSIS_TYPES,
+  analysisDefinition,
+  defineAnalysis,
   type AnalysisSpec,
   type AnalysisResult,
+  type AdjustedAnalysisResult,
+  type AnalysisDefinition,
+  type AnalysisMetric,
 } from "./study/analyses.js";
 export {
   loadFindings,
@@ -115,7 +124,14 @@ export {
   type Scorecard,
   type FindingResult,
 } from "./study/scorecard.js";
-export { simulatePower, simulateAssurance, smallestN, type PowerPoint } from "./study/power.js";
+export {
+  simulatePower,
+  simulateAssurance,
+  smallestN,
+  decisionRule,
+  replicateDecisions,
+  type PowerPoint,
+} from "./study/power.js";
 export { discriminate, type DiscriminationResult } from "./study/discriminate.js";
 export { studySensitivity, type SensitivityResult } from "./study/studySensitivity.js";
 export * as stats from "./numeric/stats/index.js";
