@@ -54,7 +54,11 @@ export interface DiscriminateOptions {
   threads?: number;
   /** Sub-pool per arm as a multiple of N (default 5; see `PowerOptions.poolFactor`). */
   poolFactor?: number;
-  /** Smallest sub-pool per arm (default 1000; see `PowerOptions.minPool`). */
+  /**
+   * Smallest sub-pool per arm (default 0: each N draws from its own first poolFactor·N per
+   * arm; see `PowerOptions.minPool`, whose default is larger because power's decisions are
+   * more sensitive to the pool's own sampling error).
+   */
   minPool?: number;
   onProgress?: (fraction: number) => void;
 }
@@ -93,7 +97,7 @@ async function variantEstimates(
 ): Promise<Map<string, number[]>> {
   const est = new Map<string, number[]>();
   const run = await runTrial(spec, {
-    n: poolPerArm(spec, opts.ns, opts.poolFactor, opts.minPool),
+    n: poolPerArm(spec, opts.ns, opts.poolFactor, opts.minPool ?? 0),
     seed: opts.seed + 7919 * v,
     threads: opts.threads,
     model,
@@ -101,7 +105,7 @@ async function variantEstimates(
   });
   let done = 0;
   for (const n of opts.ns) {
-    const pool = subPool(run.data, subPoolSize(n, opts.poolFactor, opts.minPool));
+    const pool = subPool(run.data, subPoolSize(n, opts.poolFactor, opts.minPool ?? 0));
     const rng = drawStream(opts.seed, n, `discriminate/draws/${v}`);
     for (let r = 0; r < opts.reps; r++) {
       const data = subsetTrial(pool, drawSample(pool, n, rng));
