@@ -133,7 +133,7 @@ export { measure, measureDiary, validateInstrument } from "./measure/instruments
 export type { Instrument } from "./measure/instruments/types.js";
 
 // study: trials, analyses, scorecard, design
-export { loadStudy, readStudy, type StudySpec } from "./study/studySpec.js";
+export { loadStudy, readStudy, checkStudySet, type StudySpec } from "./study/studySpec.js";
 export {
   runTrial,
   randomise,
@@ -154,8 +154,17 @@ export {
   runAnalysis,
   validateAnalysis,
   adjustResults,
+  decide,
+  isSignificant,
+  ANALYSES,
+  ANALYSIS_TYPES,
+  analysisDefinition,
+  defineAnalysis,
   type AnalysisSpec,
   type AnalysisResult,
+  type AdjustedAnalysisResult,
+  type AnalysisDefinition,
+  type AnalysisMetric,
 } from "./study/analyses.js";
 export {
   loadFindings,
@@ -165,7 +174,14 @@ export {
   type Scorecard,
   type FindingResult,
 } from "./study/scorecard.js";
-export { simulatePower, simulateAssurance, smallestN, type PowerPoint } from "./study/power.js";
+export {
+  simulatePower,
+  simulateAssurance,
+  smallestN,
+  decisionRule,
+  replicateDecisions,
+  type PowerPoint,
+} from "./study/power.js";
 export { discriminate, type DiscriminationResult } from "./study/discriminate.js";
 export {
   studySensitivity,

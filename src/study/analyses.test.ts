@@ -515,6 +515,8 @@ describe("adjustResults", () => {
   const base = {
     type: "compare" as const,
     label: "",
+    metric: "hedges_g",
+    direction: "t − c",
     estimate: 0,
     ci: [0, 0] as [number, number],
     n: 10,
@@ -729,5 +731,97 @@ describe("validateAnalysis", () => {
     expect(validateAnalyses({}, "analyses", known)).toEqual([
       "analyses: expected a list of analyses, got {}",
     ]);
+  });
+});
+
+describe("every result names its metric and direction", () => {
+  it("compare, ancova, correlation, withinChange", () => {
+    const g = runAnalysis(
+      {
+        id: "g",
+        type: "compare",
+        outcome: { measure: "compassion", wave: "post" },
+        arms: ["kbm", "control"],
+      },
+      data,
+      1,
+    );
+    expect([g.metric, g.direction, g.units]).toEqual(["hedges_g", "kbm − control", undefined]);
+    const a = runAnalysis(
+      {
+        id: "a",
+        type: "ancova",
+        measure: "compassion",
+        pre: "pre",
+        post: "post",
+        arms: ["kbm", "control"],
+      },
+      data,
+      1,
+    );
+    expect(a.metric).toBe("raw_difference");
+    expect(a.direction).toBe("kbm − control at post, adjusted for pre");
+    expect(a.units).toBe("compassion units");
+    const r = runAnalysis(
+      {
+        id: "r",
+        type: "correlation",
+        x: { participant: "minutes" },
+        y: { measure: "compassion", change: ["pre", "post"] },
+        method: "spearman",
+      },
+      data,
+      1,
+    );
+    expect([r.metric, r.direction]).toEqual(["spearman_rho", "minutes with compassion[pre→post]"]);
+  });
+
+  it("an analysis that fails on the data still names its metric", () => {
+    const w = runAnalysis(
+      {
+        id: "w",
+        type: "withinChange",
+        measure: "compassion",
+        change: ["pre", "post"],
+        arm: "none",
+      },
+      data,
+      1,
+    );
+    expect(w.error).toBeDefined();
+    expect([w.metric, w.direction, w.units]).toEqual([
+      "raw_difference",
+      "post − pre in none",
+      "compassion units",
+    ]);
+  });
+});
+
+describe("runAnalysis without intervals", () => {
+  it("keeps estimates and p-values, skips the intervals", () => {
+    const specs: AnalysisSpec[] = [
+      {
+        id: "med",
+        type: "mediation",
+        x: { arm: "kbm" },
+        m: { measure: "mindfulness", wave: "post" },
+        y: { measure: "wellbeing", wave: "post" },
+        reps: 200,
+      },
+      {
+        id: "g",
+        type: "compare",
+        outcome: { measure: "compassion", wave: "post" },
+        arms: ["kbm", "control"],
+      },
+    ];
+    for (const spec of specs) {
+      const full = runAnalysis(spec, data, 5);
+      const lean = runAnalysis(spec, data, 5, { intervals: false });
+      expect(lean.estimate).toBe(full.estimate);
+      expect(lean.p).toBe(full.p);
+      expect(lean.statistic).toEqual(full.statistic);
+      expect(lean.ci).toEqual([NaN, NaN]);
+    }
   });
 });

@@ -77,6 +77,7 @@ describe("discriminate", () => {
       ns: [12],
       reps: 40,
       poolFactor: 3,
+      minPool: 0,
       threads: 1,
     });
     expect(r.designs).toHaveLength(1);
@@ -92,6 +93,7 @@ describe("discriminate", () => {
       ns: [12],
       reps: 40,
       poolFactor: 3,
+      minPool: 0,
       threads: 1,
     });
     expect(r.designs[0].rate).toBeGreaterThan(0.25);

@@ -5,11 +5,18 @@
  */
 
 import { InputError } from "../model/issues.js";
-import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
 import type { Model } from "../model/types.js";
 import { runAnalysis, type AnalysisSpec } from "./analyses.js";
-import { drawSample, subsetTrial, wilson } from "./power.js";
+import {
+  drawSample,
+  drawStream,
+  poolPerArm,
+  subPool,
+  subPoolSize,
+  subsetTrial,
+  wilson,
+} from "./power.js";
 import { runTrial, studyModel } from "./runTrial.js";
 import type { StudySpec } from "./studySpec.js";
 
@@ -46,7 +53,14 @@ export interface DiscriminateOptions {
   target?: number;
   seed?: number;
   threads?: number;
+  /** Sub-pool per arm as a multiple of N (default 5; see `PowerOptions.poolFactor`). */
   poolFactor?: number;
+  /**
+   * Smallest sub-pool per arm (default 0: each N draws from its own first poolFactor·N per
+   * arm; see `PowerOptions.minPool`, whose default is larger because power's decisions are
+   * more sensitive to the pool's own sampling error).
+   */
+  minPool?: number;
   onProgress?: (fraction: number) => void;
 }
 
@@ -73,6 +87,43 @@ const logNormal = (x: number, m: number, s: number): number =>
   -Math.log(s) - ((x - m) * (x - m)) / (2 * s * s);
 
 /**
+ * Replicate estimates of every (analysis, n) under one variant's model: one pool, and for
+ * each n replicates drawn from its own sub-pool (see `subPool` in ./power.ts for why).
+ */
+async function variantEstimates(
+  spec: StudySpec,
+  model: Model,
+  v: number,
+  opts: DiscriminateOptions & { seed: number; share: (f: number) => void },
+): Promise<Map<string, number[]>> {
+  const est = new Map<string, number[]>();
+  const run = await runTrial(spec, {
+    n: poolPerArm(spec, opts.ns, opts.poolFactor, opts.minPool ?? 0),
+    seed: opts.seed + 7919 * v,
+    threads: opts.threads,
+    model,
+    onProgress: (f) => opts.share(0.7 * f),
+  });
+  let done = 0;
+  for (const n of opts.ns) {
+    const pool = subPool(run.data, subPoolSize(n, opts.poolFactor, opts.minPool ?? 0));
+    const rng = drawStream(opts.seed, n, `discriminate/draws/${v}`);
+    for (let r = 0; r < opts.reps; r++) {
+      const data = subsetTrial(pool, drawSample(pool, n, rng));
+      for (const a of spec.analyses) {
+        const key = `${a.id}|${n}`;
+        // Designs are rated by their estimates alone: no significance, no intervals.
+        const res = runAnalysis(a, data, opts.seed + r, { intervals: false });
+        if (!est.has(key)) est.set(key, []);
+        est.get(key)!.push(res.error ? NaN : res.estimate);
+      }
+      opts.share(0.7 + (0.3 * ++done) / (opts.ns.length * opts.reps));
+    }
+  }
+  return est;
+}
+
+/**
  * Simulates the study under each variant and rates each (analysis, n) design by how often a
  * held-out replicate's estimate is closest (Gaussian likelihood, fitted on the other half of
  * the replicates) to the variant that generated it.
@@ -89,37 +140,17 @@ export async function discriminate(
   const base = studyModel(spec);
   const models = variants.map((v) => variantModel(base, v)); // fails fast on an unknown variant
   const seed = opts.seed ?? spec.seed;
-  const maxN = Math.max(...opts.ns);
-  const analyses = (spec.analyses as AnalysisSpec[]).map((a) =>
-    a.type === "mediation" ? { ...a, reps: Math.min(a.reps ?? 5000, 300) } : a,
-  );
-  // estimates[variant][analysis|n] = replicate estimates
-  const est = variants.map(() => new Map<string, number[]>());
-  for (let v = 0; v < variants.length; v++) {
-    const model = models[v];
-    const run = await runTrial(spec, {
-      n: Math.ceil(maxN * (opts.poolFactor ?? 5)),
-      seed: seed + 7919 * v,
-      threads: opts.threads,
-      model,
-      onProgress: (f) => opts.onProgress?.((v + 0.7 * f) / variants.length),
-    });
-    const rng = new RandomStream(seed, v, hashName("discriminate/draws"));
-    let done = 0;
-    for (const n of opts.ns)
-      for (let r = 0; r < opts.reps; r++) {
-        const data = subsetTrial(run.data, drawSample(run.data, n, rng));
-        for (const a of analyses) {
-          const key = `${a.id}|${n}`;
-          const res = runAnalysis(a, data, seed + r);
-          if (!est[v].has(key)) est[v].set(key, []);
-          est[v].get(key)!.push(res.error ? NaN : res.estimate);
-        }
-        opts.onProgress?.(
-          (v + 0.7 + (0.3 * ++done) / (opts.ns.length * opts.reps)) / variants.length,
-        );
-      }
-  }
+  const analyses = spec.analyses;
+  // est[variant][analysis|n] = replicate estimates
+  const est: Map<string, number[]>[] = [];
+  for (let v = 0; v < variants.length; v++)
+    est.push(
+      await variantEstimates(spec, models[v], v, {
+        ...opts,
+        seed,
+        share: (f) => opts.onProgress?.((v + f) / variants.length),
+      }),
+    );
   const designs: DesignRate[] = [];
   for (const a of analyses)
     for (const n of opts.ns) {

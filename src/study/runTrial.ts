@@ -23,7 +23,7 @@ import {
   type AnalysisResult,
   type AnalysisSpec,
 } from "./analyses.js";
-import type { StudySpec } from "./studySpec.js";
+import { checkStudySet, type StudySpec } from "./studySpec.js";
 import type { TrialData, TrialParticipant, TrialRow } from "./trialData.js";
 
 /** Options of {@link runTrial}. */
@@ -412,6 +412,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
   const s: StudySpec = { ...spec, seed };
   const model = opts.model ?? studyModel(s);
   const params = { ...(s.set ?? {}), ...(opts.params ?? {}) };
+  checkStudySet(s, model); // before compiling: an unknown set key is an input error
   const cm = compileModel(model, { params });
   const paradigms = studyParadigms(cm, s);
   const issues = new Issues();

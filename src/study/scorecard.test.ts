@@ -31,6 +31,8 @@ const result = (
   id: "a",
   type: "compare",
   label: "a",
+  metric: "hedges_g",
+  direction: "t − c",
   estimate,
   ci,
   p: 0.01,

@@ -8,7 +8,6 @@
 import { InputError } from "../model/issues.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
-import type { AnalysisSpec } from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
 import { morrisAnalyze, morrisDesign } from "../numeric/sensitivity/morris.js";
 import { saltelliDesign, sobolAnalyze } from "../numeric/sensitivity/sobol.js";
@@ -110,7 +109,7 @@ export async function studySensitivity(
   const model = opts.model ?? studyModel(spec);
   const seed = opts.seed ?? spec.seed;
   const { names, design } = sensitivityDesign(model, opts, seed);
-  const analyses = spec.analyses as AnalysisSpec[];
+  const analyses = spec.analyses;
   const outputs = analyses.map(() => new Float64Array(design.rows));
   const point = new Float64Array(design.width);
   for (let row = 0; row < design.rows; row++) {

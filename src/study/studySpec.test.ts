@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../model/issues.js";
 import { dataResolver } from "../model/dataResolver.js";
-import { loadStudy, readStudy } from "./studySpec.js";
+import { resolveModel } from "../model/loadModel.js";
+import { checkStudySet, loadStudy, readStudy } from "./studySpec.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kindsim-study-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -225,7 +226,11 @@ describe("readStudy", () => {
   it("reports missing arms, empty arms, duplicate arm ids and missing ids", () => {
     expectError((s) => delete s.arms, "arms", /expected a list/);
     expectError((s) => (s.arms = []), "arms", /at least one arm/);
-    expectError((s) => (s.arms[1].id = "lkm"), "arms", /distinct arm ids/);
+    expectError(
+      (s) => (s.arms[1].id = "lkm"),
+      "arms[1].id",
+      /duplicate arm id "lkm" \(also arms\[0\].id\)/,
+    );
     expectError((s) => delete s.id, "id");
     expectError((s) => (s.waves = []), "waves", /at least one wave/);
   });
@@ -244,6 +249,70 @@ describe("readStudy", () => {
     });
     expect(e.issues.map((i) => i.path).sort()).toEqual(
       ["(study).colour", "arms[0].n", "dropout.perWeek"].sort(),
+    );
+  });
+});
+
+describe("readStudy: analyses, duplicates and one pass", () => {
+  it("types and validates the analyses when the study is read", () => {
+    const s = valid();
+    s.analyses = [
+      {
+        id: "g",
+        type: "compare",
+        outcome: { measure: "warmth", change: ["pre", "post"] },
+        arms: ["lkm", "waitlist"],
+      },
+    ];
+    const spec = readStudy(s, "study");
+    expect(spec.analyses[0].type).toBe("compare");
+    expectError(
+      (x) => (x.analyses = [{ id: "g", type: "compare", outcome: { measure: "m", wave: "mid" } }]),
+      "analyses[0].outcome.wave",
+      /unknown wave "mid" \(expected one of: pre, post\)/,
+    );
+    expectError(
+      (x) => (x.analyses = [{ id: "g", type: "comapre" }]),
+      "analyses[0].type",
+      /unknown analysis type "comapre"/,
+    );
+  });
+
+  it("names an unknown set: key and what was expected", () => {
+    const spec = readStudy({ ...valid(), set: { warmthh: 0.5 } }, "study");
+    let err: unknown;
+    try {
+      checkStudySet(spec, resolveModel());
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ValidationError);
+    const issue = (err as ValidationError).issues[0];
+    expect(issue.path).toBe("set.warmthh");
+    expect(issue.message).toMatch(/unknown parameter "warmthh": expected a model parameter id/);
+    expect(() =>
+      checkStudySet(readStudy({ ...valid(), set: {} }, "study"), resolveModel()),
+    ).not.toThrow();
+  });
+
+  it("names a duplicated wave id", () => {
+    expectError(
+      (s) => (s.waves[1].id = "pre"),
+      "waves[1].id",
+      /duplicate wave id "pre" \(also waves\[0\].id\)/,
+    );
+  });
+
+  it("reports every problem of a study in one error", () => {
+    const e = errorOf((s) => {
+      s.seed = -1;
+      s.arms[1].id = "lkm";
+      s.waves[1].id = "pre";
+      s.adjust = "bonferroni";
+      s.analyses = [{ id: "a", type: "mean", value: { measure: "m", wave: "post" } }];
+    });
+    expect(e.issues.map((i) => i.path).sort()).toEqual(
+      ["adjust", "analyses[0].value.wave", "arms[1].id", "seed", "waves[1].id"].sort(),
     );
   });
 });

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { powerFiles, powerReport, type PowerReport } from "../../io/designFiles.js";
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
 import { studyModel } from "../../study/runTrial.js";
-import { parseNs, simulateAssurance, simulatePower, smallestN } from "../../study/power.js";
+import { decisionRule, parseNs, simulateAssurance, simulatePower, smallestN } from "../../study/power.js";
 import type { StudySpec } from "../../study/studySpec.js";
 import type { CliContext } from "../context.js";
 import { withFlag } from "../errors.js";
@@ -109,7 +109,7 @@ export function registerPowerCommand(program: Command, ctx: CliContext): void {
     });
     if (o.json) return void process.stdout.write(JSON.stringify(report, null, 2) + "\n");
     process.stdout.write(
-      `${spec.title}: power by participants per arm (${o.reps} virtual trials per N; significant = 95% CI excludes 0)\n\n${powerTable(report)}`,
+      `${spec.title}: power by participants per arm (${o.reps} virtual trials per N; significant = ${decisionRule(spec)})\n\n${powerTable(report)}`,
     );
   });
 }
