@@ -47,6 +47,17 @@ export {
   SUMMARY_STATS,
   type CompiledModel,
   type CompileOptions,
+  type ParticipantBatch,
+  type EpisodeBatch,
+  type EpisodeSchedule,
+  type TrajectoryBuffer,
+  type DayBatch,
+  type PersonBatch,
+  type OneParticipant,
+  type EpisodeKernel,
+  type DayKernel,
+  type PersonKernel,
+  type FastRhs,
 } from "./engine/compileModel.js";
 export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./numeric/dopri.js";
 export { RandomStream, philox4x32, hashName } from "./numeric/random.js";

@@ -19,64 +19,101 @@ export const SUMMARY_STATS = ["mean", "peak", "final"] as const;
 /** Number of statistics per output in an episode's summary array. */
 export const NSTAT = SUMMARY_STATS.length;
 
+/** Participant-major state of a batch: `slow[p*nSlow + k]`, `traits[p*nTraits + k]`, … */
+export interface ParticipantBatch {
+  /** Number of participants in the batch. */
+  count: number;
+  /** Slow states, `count × slow.length`. */
+  slow: Float64Array;
+  /** Traits, `count × traits.length`. */
+  traits: Float64Array;
+  /** The day's event levels, `count × events.length`. */
+  events: Float64Array;
+}
+
+/** Trajectory recording of an episode: outputs every `every` steps (and at t = 0). */
+export interface TrajectoryBuffer {
+  /** `values[(p*nRec + r)*nOut + i]` with `nRec = floor(nSteps / every) + 1`. */
+  values: Float64Array;
+  /** Record every `every` steps (≥ 1). */
+  every: number;
+}
+
+/** What the episode kernel reads (states) and writes (summaries, trajectories) per participant. */
+export interface EpisodeBatch extends ParticipantBatch {
+  /** State noise (logit units), `count × fast.length`; none when null or absent. */
+  jitter?: Float64Array | null;
+  /** Summary statistics written here: `out[(p*nOut + i)*NSTAT + stat]`. */
+  out: Float64Array;
+  /** Trajectories, when wanted (default none). */
+  trajectory?: TrajectoryBuffer | null;
+}
+
+/** The stimulus schedule of an episode, shared by every participant of a batch. */
+export interface EpisodeSchedule {
+  /** `inputs[k*nInputs + j]`: input j during step k. */
+  inputs: Float64Array;
+  /** RK4 step (seconds). */
+  dt: number;
+  /** Number of steps. */
+  nSteps: number;
+  /** Summary statistics accumulate over steps `[w0, w1)` (post-step states). */
+  w0: number;
+  w1: number;
+}
+
 /**
  * Integrates a batch of participants through one episode with fixed-step RK4.
- * Arrays are participant-major: `slow[p*nSlow + k]`, `out[(p*nOut + i)*NSTAT + stat]`.
- * `inputs[k*nInputs + j]` holds input j during step k (shared by the batch).
- * Statistics accumulate over steps `[w0, w1)` (post-step states). When `traj` is given,
- * outputs are written every `every` steps (and at t = 0): `traj[(p*nRec + r)*nOut + i]`.
  * Returns the number of participants whose states became non-finite.
  */
-export type EpisodeKernel = (
-  P: number,
-  slow: Float64Array,
-  traits: Float64Array,
-  events: Float64Array,
-  inputs: Float64Array,
-  dt: number,
-  nSteps: number,
-  jitter: Float64Array | null,
-  out: Float64Array,
-  w0: number,
-  w1: number,
-  traj: Float64Array | null,
-  every: number,
-) => number;
+export type EpisodeKernel = (batch: EpisodeBatch, schedule: EpisodeSchedule) => number;
+
+/** What the day kernel reads and advances: states plus the day's summaries and practice loads. */
+export interface DayBatch extends ParticipantBatch {
+  /** Day summaries, `count × summaries.length`. */
+  summaries: Float64Array;
+  /** Practice load on each skill, `count × skills.length`. */
+  loads: Float64Array;
+  /** Participants whose states became non-finite are marked 1 here, when given. */
+  flags?: Uint8Array | null;
+}
 
 /**
  * Advances the slow level of a batch by `dtDays` with an exact exponential step, holding the
  * day's summaries, events and practice loads fixed. Returns the number of participants whose
  * states became non-finite; they are left unchanged and marked in `flags` when given.
  */
-export type DayKernel = (
-  P: number,
-  slow: Float64Array,
-  traits: Float64Array,
-  events: Float64Array,
-  summaries: Float64Array,
-  loads: Float64Array,
-  dtDays: number,
-  flags: Uint8Array | null,
-) => number;
+export type DayKernel = (batch: DayBatch, dtDays: number) => number;
+
+/** What the person kernel reads (slow states, traits) and writes (engagement, defaults). */
+export interface PersonBatch {
+  count: number;
+  slow: Float64Array;
+  traits: Float64Array;
+  /** Engagement in practice, one per participant (written). */
+  engagement: Float64Array;
+  /** Day summaries' values when no episode feeds them, `count × summaries.length` (written). */
+  otherwise: Float64Array;
+}
 
 /** Per-person quantities of the coupling: engagement in practice and summaries' defaults. */
-export type PersonKernel = (
-  P: number,
-  slow: Float64Array,
-  traits: Float64Array,
-  engagement: Float64Array,
-  otherwise: Float64Array,
-) => void;
+export type PersonKernel = (batch: PersonBatch) => void;
+
+/** One participant's states, for the single-participant functions (reference solver). */
+export interface OneParticipant {
+  slow: Float64Array;
+  traits: Float64Array;
+  events: Float64Array;
+  /** State noise of each fast node (logit units); none when null or absent. */
+  jitter?: Float64Array | null;
+}
 
 /** Right-hand side of one participant's fast level, for the adaptive reference solver. */
 export type FastRhs = (
   y: Float64Array,
   dydt: Float64Array,
   inputs: Float64Array,
-  slow: Float64Array,
-  traits: Float64Array,
-  events: Float64Array,
-  jitter: Float64Array | null,
+  person: OneParticipant,
 ) => void;
 
 /** A model compiled for simulation. */
@@ -112,12 +149,7 @@ export interface CompiledModel {
   person: PersonKernel;
   fastRhs: FastRhs;
   /** Initial fast states of one participant (the `init` formulas). */
-  fastInit: (
-    slow: Float64Array,
-    traits: Float64Array,
-    events: Float64Array,
-    y: Float64Array,
-  ) => void;
+  fastInit: (person: OneParticipant, y: Float64Array) => void;
   /** The generated source, for inspection and debugging. */
   source: { episode: string; day: string; person: string; rhs: string };
 }
@@ -246,7 +278,14 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
     return range(NF).map((i) => `const ${ks}${i} = (${eq[i]} - ${src}${i}) * it${i};`);
   };
   const ep: string[] = [];
-  ep.push(`"use strict";`, `let bad = 0;`, `const h = dt, hh = 0.5 * dt, h6 = dt / 6;`);
+  ep.push(
+    `"use strict";`,
+    `const P = batch.count, slow = batch.slow, traits = batch.traits, events = batch.events, out = batch.out;`,
+    `const jitter = batch.jitter ?? null, trajectory = batch.trajectory ?? null;`,
+    `const traj = trajectory === null ? null : trajectory.values, every = trajectory === null ? 1 : trajectory.every;`,
+    `const inputs = schedule.inputs, dt = schedule.dt, nSteps = schedule.nSteps, w0 = schedule.w0, w1 = schedule.w1;`,
+  );
+  ep.push(`let bad = 0;`, `const h = dt, hh = 0.5 * dt, h6 = dt / 6;`);
   ep.push(`for (let p = 0; p < P; p++) {`);
   ep.push(`const so = p * ${slow.length}, to = p * ${traits.length}, eo = p * ${events.length};`);
   ep.push(...loadPerson(), ...loadEvents());
@@ -304,26 +343,16 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   ep.push(`if (!finite) bad++;`);
   ep.push(`}`, `return bad;`);
   const episodeSrc = ep.join("\n");
-  const episode = new Function(
-    "P",
-    "slow",
-    "traits",
-    "events",
-    "inputs",
-    "dt",
-    "nSteps",
-    "jitter",
-    "out",
-    "w0",
-    "w1",
-    "traj",
-    "every",
-    episodeSrc,
-  ) as EpisodeKernel;
+  const episode = new Function("batch", "schedule", episodeSrc) as EpisodeKernel;
 
   // ---- day kernel ----------------------------------------------------------------------
   const slowRes = resolver(() => "NaN");
-  const dy: string[] = [`"use strict";`, `let bad = 0;`];
+  const dy: string[] = [
+    `"use strict";`,
+    `const P = batch.count, slow = batch.slow, traits = batch.traits, events = batch.events;`,
+    `const sums = batch.summaries, loads = batch.loads, flags = batch.flags ?? null;`,
+    `let bad = 0;`,
+  ];
   dy.push(`for (let p = 0; p < P; p++) {`);
   dy.push(
     `const so = p * ${slow.length}, to = p * ${traits.length}, eo = p * ${events.length}, sb = p * ${summaries.length}, lb = p * ${skills.length};`,
@@ -365,20 +394,15 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   );
   dy.push(`}`, `return bad;`);
   const daySrc = dy.join("\n");
-  const day = new Function(
-    "P",
-    "slow",
-    "traits",
-    "events",
-    "sums",
-    "loads",
-    "dtDays",
-    "flags",
-    daySrc,
-  ) as DayKernel;
+  const day = new Function("batch", "dtDays", daySrc) as DayKernel;
 
   // ---- person kernel -------------------------------------------------------------------
-  const pr: string[] = [`"use strict";`, `for (let p = 0; p < P; p++) {`];
+  const pr: string[] = [
+    `"use strict";`,
+    `const P = batch.count, slow = batch.slow, traits = batch.traits;`,
+    `const engagement = batch.engagement, otherwise = batch.otherwise;`,
+    `for (let p = 0; p < P; p++) {`,
+  ];
   pr.push(`const so = p * ${slow.length}, to = p * ${traits.length};`, ...loadPerson());
   pr.push(`engagement[p] = ${formulaToJs(parseFormula(model.coupling.engagement), slowRes)};`);
   summaries.forEach((s, k) =>
@@ -388,18 +412,12 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   );
   pr.push(`}`);
   const personSrc = pr.join("\n");
-  const person = new Function(
-    "P",
-    "slow",
-    "traits",
-    "engagement",
-    "otherwise",
-    personSrc,
-  ) as PersonKernel;
+  const person = new Function("batch", personSrc) as PersonKernel;
 
   // ---- single-participant right-hand side (reference solver) ---------------------------
   const rh: string[] = [
     `"use strict";`,
+    `const slow = person.slow, traits = person.traits, events = person.events, jitter = person.jitter ?? null;`,
     `const so = 0, to = 0, eo = 0;`,
     ...loadPerson(),
     ...loadEvents(),
@@ -410,31 +428,17 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   const eqY = eqJs("y");
   rh.push(...range(NF).map((i) => `dydt[${i}] = (${eqY[i]} - y${i}) / (${tauJs[i]});`));
   const rhsSrc = rh.join("\n");
-  const fastRhs = new Function(
-    "y",
-    "dydt",
-    "inputs",
-    "slow",
-    "traits",
-    "events",
-    "jitter",
-    rhsSrc,
-  ) as FastRhs;
+  const fastRhs = new Function("y", "dydt", "inputs", "person", rhsSrc) as FastRhs;
 
   const initSrc = [
     `"use strict";`,
+    `const slow = person.slow, traits = person.traits, events = person.events;`,
     `const so = 0, to = 0, eo = 0;`,
     ...loadPerson(),
     ...loadEvents(),
     ...range(NF).map((i) => `y[${i}] = ${initJs[i]};`),
   ].join("\n");
-  const fastInit = new Function(
-    "slow",
-    "traits",
-    "events",
-    "y",
-    initSrc,
-  ) as CompiledModel["fastInit"];
+  const fastInit = new Function("person", "y", initSrc) as CompiledModel["fastInit"];
 
   return {
     model,

@@ -75,19 +75,16 @@ export function runParadigm(
     const nRec = rec ? ei.nSteps + 1 : 0;
     const traj = rec ? new Float64Array(P * nRec * NO) : null;
     cm.episode(
-      P,
-      batch.slow,
-      batch.traits,
-      batch.events,
-      ei.inputs,
-      ei.dt,
-      ei.nSteps,
-      noise > 0 ? jitter : null,
-      summaries,
-      ei.w0,
-      ei.w1,
-      traj,
-      1,
+      {
+        count: P,
+        slow: batch.slow,
+        traits: batch.traits,
+        events: batch.events,
+        jitter: noise > 0 ? jitter : null,
+        out: summaries,
+        trajectory: traj === null ? null : { values: traj, every: 1 },
+      },
+      ei,
     );
     const coupling = traj
       ? (a: number, b: number, p: number): number => {

@@ -3,7 +3,7 @@
  * stressor, a practice session, a social encounter) run through the compiled fast level.
  */
 
-import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
+import { NSTAT, type CompiledModel, type EpisodeSchedule } from "../engine/compileModel.js";
 import type { ContentMix } from "./protocol.js";
 
 /** A span of an episode during which inputs hold given levels (others are 0). */
@@ -35,12 +35,7 @@ export const EPISODE_DT = 0.2;
 export const EPISODE_DURATION = 12;
 
 /** Inputs of an episode laid out per step, plus the step window of its summaries. */
-export interface EpisodeInputs {
-  inputs: Float64Array;
-  nSteps: number;
-  dt: number;
-  w0: number;
-  w1: number;
+export interface EpisodeInputs extends EpisodeSchedule {
   /** Times (s) where inputs change: breakpoints for an adaptive solver. */
   breaks: number[];
 }
@@ -177,19 +172,16 @@ export function runEpisode(
   const nRec = opts.record ? Math.floor(ei.nSteps / every) + 1 : 0;
   const traj = opts.record ? new Float64Array(batch.P * nRec * NO) : null;
   const diverged = cm.episode(
-    batch.P,
-    batch.slow,
-    batch.traits,
-    batch.events,
-    ei.inputs,
-    ei.dt,
-    ei.nSteps,
-    opts.jitter ?? null,
-    summaries,
-    ei.w0,
-    ei.w1,
-    traj,
-    every,
+    {
+      count: batch.P,
+      slow: batch.slow,
+      traits: batch.traits,
+      events: batch.events,
+      jitter: opts.jitter ?? null,
+      out: summaries,
+      trajectory: traj === null ? null : { values: traj, every },
+    },
+    ei,
   );
   return { summaries, traj: traj ?? undefined, nRec, diverged };
 }

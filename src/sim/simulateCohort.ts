@@ -218,6 +218,18 @@ export function simulateCohort(
   let diverged = 0;
   /** Participants whose states diverged: frozen at their last finite state. */
   const frozen = new Uint8Array(P);
+  /** The whole batch's state, as the day and person kernels read and write it. */
+  const state = {
+    count: P,
+    slow,
+    traits,
+    events,
+    summaries: sums,
+    loads,
+    flags: frozen,
+    engagement,
+    otherwise,
+  };
 
   const rng = new RandomStream(spec.seed, 0, 0);
   const runSlot = (
@@ -240,19 +252,15 @@ export function simulateCohort(
       }
     }
     cm.episode(
-      count,
-      gSlow,
-      gTraits,
-      gEvents,
-      ei.inputs,
-      ei.dt,
-      ei.nSteps,
-      sd > 0 ? gJit : null,
-      gOut,
-      ei.w0,
-      ei.w1,
-      null,
-      1,
+      {
+        count,
+        slow: gSlow,
+        traits: gTraits,
+        events: gEvents,
+        jitter: sd > 0 ? gJit : null,
+        out: gOut,
+      },
+      ei,
     );
     const W = NO * NSTAT;
     for (let q = 0; q < count; q++) {
@@ -294,7 +302,7 @@ export function simulateCohort(
   const avg = new Float64Array(P * NS);
   let nAvg = 0;
   for (let r = 0; r < rounds; r++) {
-    cm.person(P, slow, traits, engagement, otherwise);
+    cm.person(state);
     ran.fill(0);
     for (let p = 0; p < P; p++) members[p] = p;
     const pseudoDay = EQUILIBRATION_DAY + r;
@@ -305,14 +313,14 @@ export function simulateCohort(
         sums[p * NSum + k] =
           stressorRate * summarise(p, k, (1 << EP.social) | (1 << EP.stressor)) +
           (1 - stressorRate) * summarise(p, k, 1 << EP.social);
-    cm.day(P, slow, traits, events, sums, loads, 365, frozen);
+    cm.day(state, 365);
     if (2 * r >= rounds) {
       nAvg++;
       for (let i = 0; i < slow.length; i++) avg[i] += (slow[i] - avg[i]) / nAvg;
     }
   }
   if (nAvg > 0) slow.set(avg);
-  cm.person(P, slow, traits, engagement, otherwise);
+  cm.person(state);
   record(0);
   let nextRec = 1;
 
@@ -331,7 +339,7 @@ export function simulateCohort(
       for (let p = 0; p < P; p++)
         if (!ev.arms || ev.arms.includes(spec.arms[arm[p]].id)) events[p * NE + e] = ev.value;
     }
-    cm.person(P, slow, traits, engagement, otherwise);
+    cm.person(state);
 
     // Everyday social encounter: everyone.
     let n = 0;
@@ -409,7 +417,7 @@ export function simulateCohort(
 
     for (let p = 0; p < P; p++)
       for (let k = 0; k < NSum; k++) sums[p * NSum + k] = summarise(p, k, 0b1111);
-    if (cm.day(P, slow, traits, events, sums, loads, 1, frozen) > 0) {
+    if (cm.day(state, 1) > 0) {
       diverged = 0;
       for (let p = 0; p < P; p++) diverged += frozen[p];
     }
