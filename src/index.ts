@@ -38,11 +38,13 @@ export {
 export { applyVariant, findVariant } from "./model/applyVariant.js";
 export { modelHash } from "./model/modelHash.js";
 export { diffModels, formatModelDiff } from "./model/modelDiff.js";
+export { isValidatedModel, type ValidatedModel } from "./model/validatedModel.js";
 export { describeModel, modelSummaryJson } from "./model/describeModel.js";
 
 // engine: compiled kernels, solvers, random streams
 export {
   compileModel,
+  ensureValidated,
   NSTAT,
   SUMMARY_STATS,
   type CompiledModel,

@@ -13,6 +13,8 @@
 
 import { modelHash } from "../model/modelHash.js";
 import type { Model } from "../model/types.js";
+import { isValidatedModel, type ValidatedModel } from "../model/validatedModel.js";
+import { validateModel } from "../model/validateModel.js";
 import { emitKernels } from "./compile/emitKernels.js";
 import type {
   CompiledModel,
@@ -58,8 +60,36 @@ export function resolveParams(
   return params;
 }
 
-/** Compiles a validated model (see `validateModel`) into simulation kernels. */
-export function compileModel(model: Model, opts: CompileOptions = {}): CompiledModel {
+/**
+ * The model itself when `validateModel` produced it, else the model validated afresh (a
+ * structured clone sent to a worker, or an object a library caller built by hand).
+ * @throws ValidationError when the model is not valid: nothing unchecked is compiled.
+ */
+export function ensureValidated(model: Model): ValidatedModel {
+  if (isValidatedModel(model)) return model;
+  // Workers receive clones of the same model job after job: validate each text once.
+  const text = JSON.stringify(model);
+  let checked = revalidated.get(text);
+  if (!checked) {
+    checked = validateModel(JSON.parse(text), "model given to compileModel");
+    if (revalidated.size >= 8) revalidated.clear();
+    revalidated.set(text, checked);
+  }
+  return checked;
+}
+
+/** Models validated by {@link ensureValidated}, by their JSON text (the copy, never the input). */
+const revalidated = new Map<string, ValidatedModel>();
+
+/**
+ * Compiles a model into simulation kernels. Only a validated model is compiled: one that
+ * `validateModel` or `applyVariant` did not produce is validated first (see
+ * {@link ensureValidated}), and every number written into the source is checked to be a
+ * finite number, so no path reaches `new Function` with unchecked text.
+ * @throws ValidationError for an invalid model; Error for an unknown or non-finite parameter.
+ */
+export function compileModel(raw: Model, opts: CompileOptions = {}): CompiledModel {
+  const model = ensureValidated(raw);
   const params = resolveParams(model, opts.params);
   const { layout, source } = emitKernels(model, params);
   return {

@@ -6,6 +6,7 @@
 import { formatFormula, parseFormula, substitute, type Formula } from "./formula.js";
 import type { Model, ModelNode, SlowDynamics, Variant } from "./types.js";
 import { validateModel } from "./validateModel.js";
+import type { ValidatedModel } from "./validatedModel.js";
 
 function rewrite(src: string, from: string, replacement: Formula): string {
   return formatFormula(
@@ -41,7 +42,7 @@ export function findVariant(model: Model, id: string): Variant {
  * `neutral`) in the target's equations; a flipped edge has its source x replaced by
  * 2·neutral − x, which reverses the sign of a term linear in x.
  */
-export function applyVariant(model: Model, variant: string | Variant): Model {
+export function applyVariant(model: Model, variant: string | Variant): ValidatedModel {
   const v = typeof variant === "string" ? findVariant(model, variant) : variant;
   const parameters = { ...model.parameters };
   for (const [k, value] of Object.entries(v.set ?? {})) {
