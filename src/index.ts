@@ -61,6 +61,14 @@ export {
   type PersonKernel,
   type FastRhs,
 } from "./engine/compileModel.js";
+export {
+  DivergenceError,
+  describeDivergences,
+  ON_DIVERGENCE,
+  type Divergence,
+  type OnDivergence,
+} from "./engine/divergence.js";
+export { checkTimeStep, RK4_STABILITY_LIMIT } from "./engine/checkTimeStep.js";
 export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./numeric/dopri.js";
 export { RandomStream, philox4x32, hashName } from "./numeric/random.js";
 
@@ -94,9 +102,11 @@ export {
   blockAssignment,
   type CohortSpec,
   type CohortResult,
+  type CohortArm,
   type EventSchedule,
 } from "./sim/simulateCohort.js";
 export { runCohort, mergeResults, closeCohortPool } from "./sim/runCohort.js";
+export { EVERYDAY_LIFE, everydayLife, type EverydayLife } from "./sim/everydayLife.js";
 
 // measure: paradigms and instruments
 export {

@@ -11,6 +11,7 @@ import { modelHash } from "../model/modelHash.js";
 import type { Model } from "../model/types.js";
 import { resolvePopulation } from "../sim/population.js";
 import { resolveProtocol, therapistProtocol } from "../sim/protocol.js";
+import { checkOnDivergence, describeDivergences } from "../engine/divergence.js";
 import { runCohort } from "../sim/runCohort.js";
 import {
   blockAssignment,
@@ -40,6 +41,8 @@ export interface SimulateOptions {
   recordEvery: number;
   quiet?: boolean;
   event?: string[];
+  /** Participants whose states diverge: fail (default) or drop and count. */
+  onDivergence?: string;
 }
 
 /** Parses `--event name:from-to[=value]` (days, inclusive; value 1 by default). */
@@ -223,6 +226,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
     assignment: blockAssignment(arms.map(() => o.n)),
     recordEvery: o.recordEvery,
     events: (o.event ?? []).map(parseEvent),
+    onDivergence: checkOnDivergence(o.onDivergence, "--on-divergence"),
   };
   const bar = progressBar("simulating", o.quiet || o.json);
   const t0 = performance.now();
@@ -235,7 +239,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
   const seconds = (performance.now() - t0) / 1000;
   if (r.diverged > 0)
     process.stderr.write(
-      `kindsim: warning: ${r.diverged} participant(s) diverged (non-finite states) and were frozen; check the parameter set\n`,
+      `kindsim: warning: ${r.diverged} participant(s) diverged (states non-finite or far out of range) and were dropped: ${describeDivergences(r.divergences, 5)}\n`,
     );
   const summary = summariseCohort(
     r,
@@ -339,7 +343,12 @@ function addSimulateOptions(cmd: Command, defaults: Partial<SimulateOptions>): C
       "life events and challenges by day, e.g. exclusion:0-27=1 endotoxin:14",
     )
     .option("--json", "print a JSON summary")
-    .option("--quiet", "no progress bar");
+    .option("--quiet", "no progress bar")
+    .option(
+      "--on-divergence <mode>",
+      "participants whose states diverge: fail (stop, exit 2) or drop (exclude and count)",
+      "fail",
+    );
 }
 
 /** Adds `simulate` and `demo` to the program. */

@@ -3,6 +3,7 @@
  * analysis results, a summary table and plots.
  */
 
+import { checkOnDivergence, describeDivergences } from "../engine/divergence.js";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { modelHash } from "../model/modelHash.js";
@@ -231,6 +232,11 @@ export function registerTrialCommand(program: Command): void {
     )
     .option("--json", "print the results as JSON")
     .option("--quiet", "no progress bar")
+    .option(
+      "--on-divergence <mode>",
+      "participants whose states diverge: fail (stop, exit 2) or drop (exclude and count)",
+      "fail",
+    )
     .action(
       async (
         file: string,
@@ -241,6 +247,7 @@ export function registerTrialCommand(program: Command): void {
           out?: string;
           json?: boolean;
           quiet?: boolean;
+          onDivergence?: string;
         },
       ) => {
         const spec = loadStudy(file);
@@ -250,7 +257,12 @@ export function registerTrialCommand(program: Command): void {
           n: o.n,
           threads: o.threads,
           onProgress: (f) => bar.update(f),
+          onDivergence: checkOnDivergence(o.onDivergence, "--on-divergence"),
         });
+        if (run.cohort.diverged > 0)
+          process.stderr.write(
+            `kindsim: warning: ${run.cohort.diverged} participant(s) diverged and were dropped: ${describeDivergences(run.cohort.divergences, 5)}\n`,
+          );
         bar.done();
         const command = commandLine();
         if (o.out) writeOutputs(o.out, trialFiles(run, command));

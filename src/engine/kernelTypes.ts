@@ -38,6 +38,11 @@ export interface EpisodeBatch extends ParticipantBatch {
   out: Float64Array;
   /** Trajectories, when wanted (default none). */
   trajectory?: TrajectoryBuffer | null;
+  /**
+   * When given, written per participant: 0 when the episode stayed healthy, else 1 + the
+   * index (in `outputs`) of the first output that ended non-finite or far out of its range.
+   */
+  status?: Int32Array | null;
 }
 
 /** The stimulus schedule of an episode, shared by every participant of a batch. */
@@ -55,7 +60,8 @@ export interface EpisodeSchedule {
 
 /**
  * Integrates a batch of participants through one episode with fixed-step RK4.
- * Returns the number of participants whose states became non-finite.
+ * Returns the number of participants whose states diverged (non-finite, or a fast state far
+ * outside its range); they are marked in `batch.status` when given.
  */
 export type EpisodeKernel = (batch: EpisodeBatch, schedule: EpisodeSchedule) => number;
 
@@ -67,6 +73,8 @@ export interface DayBatch extends ParticipantBatch {
   loads: Float64Array;
   /** Participants whose states became non-finite are marked 1 here, when given. */
   flags?: Uint8Array | null;
+  /** When given, written per participant: 0 when finite, else 1 + the first bad slow node. */
+  status?: Int32Array | null;
 }
 
 /**

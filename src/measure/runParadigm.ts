@@ -4,6 +4,13 @@
  */
 
 import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
+import {
+  checkOnDivergence,
+  DivergenceError,
+  episodeDivergences,
+  type Divergence,
+  type OnDivergence,
+} from "../engine/divergence.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { episodeInputs, type Batch, type EpisodeInputs } from "../sim/episode.js";
 import { measure, measureDiary } from "./instruments/measure.js";
@@ -27,6 +34,14 @@ export interface ParadigmContext {
   occasion: string;
   /** State noise (logit SD per fast node and condition; default {@link PARADIGM_NOISE}). */
   noise?: number;
+  /**
+   * Participants whose states diverge in a condition: `"fail"` (default) throws a
+   * DivergenceError naming them; `"drop"` leaves their rows out and appends them to
+   * `divergences` (when given), so the caller can count them.
+   */
+  onDivergence?: OnDivergence;
+  /** Receives the participants dropped under `onDivergence: "drop"`. */
+  divergences?: Divergence[];
   /** For diary sources: values of a variable over the last `days` days for batch member p. */
   series?: (p: number, variable: string, days: number) => Float64Array;
 }
@@ -93,12 +108,16 @@ function windowCoupling(
   };
 }
 
-/** Runs every condition of the paradigm through the fast level for the batch. */
+/**
+ * Runs every condition of the paradigm through the fast level for the batch; members whose
+ * states diverge are added to `diverged` (batch index → first divergence).
+ */
 function runConditions(
   cm: CompiledModel,
   paradigm: Paradigm,
   batch: Batch,
   ctx: ParadigmContext,
+  diverged: Map<number, Divergence>,
 ): Map<string, ConditionResult> {
   const P = batch.P;
   const NO = cm.outputs.length;
@@ -119,7 +138,8 @@ function runConditions(
     });
     const summaries = new Float64Array(P * NO * NSTAT);
     const traj = needTraj.has(c.id) ? new Float64Array(P * (ei.nSteps + 1) * NO) : null;
-    cm.episode(
+    const status = new Int32Array(P);
+    const bad = cm.episode(
       {
         count: P,
         slow: batch.slow,
@@ -128,9 +148,17 @@ function runConditions(
         jitter: conditionJitter(cm, paradigm, c.id, ctx, P, noise),
         out: summaries,
         trajectory: traj === null ? null : { values: traj, every: 1 },
+        status,
       },
       ei,
     );
+    if (bad > 0) {
+      const where = `paradigm ${paradigm.id}, condition ${c.id}, occasion ${ctx.occasion}`;
+      const list = episodeDivergences(cm, status, P, summaries, (q) => q, where);
+      for (const d of list)
+        if (!diverged.has(d.participant))
+          diverged.set(d.participant, { ...d, participant: ctx.ids[d.participant] });
+    }
     results.set(c.id, { summaries, coupling: traj ? windowCoupling(traj, ei, NO) : undefined });
   }
   return results;
@@ -212,18 +240,28 @@ function measureRows(
   }));
 }
 
-/** Runs a paradigm for a batch and returns one row per participant × measure (× time). */
+/**
+ * Runs a paradigm for a batch and returns one row per participant × measure (× time).
+ * Participants whose states diverge stop the run or are left out (see `ctx.onDivergence`).
+ */
 export function runParadigm(
   cm: CompiledModel,
   paradigm: Paradigm,
   batch: Batch,
   ctx: ParadigmContext,
 ): MeasureRow[] {
-  const results = runConditions(cm, paradigm, batch, ctx);
+  const mode = checkOnDivergence(ctx.onDivergence);
+  const diverged = new Map<number, Divergence>();
+  const results = runConditions(cm, paradigm, batch, ctx, diverged);
+  if (diverged.size > 0) {
+    if (mode === "fail") throw new DivergenceError([...diverged.values()]);
+    ctx.divergences?.push(...diverged.values());
+  }
   const rows: MeasureRow[] = [];
   for (const m of paradigm.measures) {
     const stream = hashName(`measure/${paradigm.id}/${m.id}/${ctx.occasion}`);
     for (let p = 0; p < batch.P; p++) {
+      if (diverged.has(p)) continue;
       const rng = new RandomStream(ctx.seed, ctx.ids[p], stream);
       rows.push(...measureRows(cm, m, results, batch, ctx, p, rng));
     }

@@ -6,6 +6,7 @@
 
 import { Worker } from "node:worker_threads";
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
+import { InputError } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import type { CohortJob } from "./cohortWorker.js";
 import { simulateCohort, type CohortResult, type CohortSpec } from "./simulateCohort.js";
@@ -62,6 +63,7 @@ export function mergeResults(parts: CohortResult[]): CohortResult {
     adherence: per("adherence", 1),
     priorHours: per("priorHours", 1),
     diverged: parts.reduce((a, r) => a + r.diverged, 0),
+    divergences: parts.flatMap((r) => r.divergences).sort((a, b) => a.participant - b.participant),
   };
 }
 
@@ -88,7 +90,14 @@ interface PooledWorker {
   onError?: (e: Error) => void;
 }
 
-type WorkerMessage = { type: string; day?: number; result?: CohortResult; message?: string };
+type WorkerMessage = {
+  type: string;
+  day?: number;
+  result?: CohortResult;
+  message?: string;
+  /** The error was an InputError (bad input, e.g. divergence): the CLI exits 2. */
+  inputError?: boolean;
+};
 
 /**
  * Worker threads are started once and reused by later cohorts (trials in a power analysis,
@@ -161,7 +170,7 @@ export async function runCohort(
             resolve(m.result!);
           } else {
             finish();
-            reject(new Error(m.message));
+            reject(m.inputError ? new InputError(m.message!) : new Error(m.message));
           }
         };
         pw.onError = (e) => {

@@ -7,6 +7,7 @@
  */
 
 import type { CompiledModel } from "../engine/compileModel.js";
+import type { Divergence, OnDivergence } from "../engine/divergence.js";
 import { createCohortRun, type CohortRun } from "./cohort/cohortRun.js";
 import { equilibrate } from "./cohort/equilibrate.js";
 import { simulateDay } from "./cohort/simulateDay.js";
@@ -49,6 +50,11 @@ export interface CohortSpec {
   noise?: number;
   /** Daily probability of an everyday stressor (default 0.15). */
   stressorRate?: number;
+  /**
+   * Participants whose states diverge: `"fail"` (default) stops with a DivergenceError naming
+   * them; `"drop"` excludes them from the result and counts them (`diverged`).
+   */
+  onDivergence?: OnDivergence;
   /** Everyday life's assumptions overriding `EVERYDAY_LIFE` (values only). */
   everyday?: Partial<Record<keyof EverydayLife, number>>;
   dt?: number;
@@ -85,8 +91,13 @@ export interface CohortResult {
   /** Person-level propensity to practise (probability). */
   adherence: Float64Array;
   priorHours: Float64Array;
-  /** Participants whose states diverged (non-finite) and were frozen. */
+  /**
+   * Participants whose states diverged (non-finite or far out of range). Under
+   * `onDivergence: "drop"` they are excluded from every array above and listed here.
+   */
   diverged: number;
+  /** Which participants diverged, where and in which node (sorted by participant id). */
+  divergences: Divergence[];
 }
 
 /**
@@ -105,16 +116,12 @@ export function simulateCohort(
   const recorder = dailyRecorder(run);
   equilibrate(run, spec.equilibrate ?? run.life.equilibrationRounds);
   recorder.record(0);
-  let diverged = 0;
   for (let day = 0; day < spec.days; day++) {
-    if (simulateDay(run, day) > 0) {
-      diverged = 0;
-      for (let p = 0; p < run.P; p++) diverged += run.frozen[p];
-    }
+    simulateDay(run, day);
     recorder.dayDone(day);
     onDay?.(day);
   }
-  return {
+  const result: CohortResult = {
     ids,
     arm: run.arm,
     days: recorder.days,
@@ -126,7 +133,32 @@ export function simulateCohort(
     practiceDays: run.practiceDays,
     adherence: run.adherence,
     priorHours: sample.priorHours,
-    diverged,
+    diverged: run.divergences.length,
+    divergences: [...run.divergences].sort((a, b) => a.participant - b.participant),
+  };
+  return run.divergences.length > 0 ? dropParticipants(result, run.recorded) : result;
+}
+
+/** The result without the participants marked in `drop` (those that diverged). */
+function dropParticipants(r: CohortResult, drop: Uint8Array): CohortResult {
+  const keep = Array.from(r.ids.keys()).filter((p) => !drop[p]);
+  const rows = (a: Float64Array, width: number): Float64Array => {
+    const out = new Float64Array(keep.length * width);
+    keep.forEach((p, q) => out.set(a.subarray(p * width, (p + 1) * width), q * width));
+    return out;
+  };
+  const P = r.ids.length;
+  return {
+    ...r,
+    ids: Uint32Array.from(keep, (p) => r.ids[p]),
+    arm: Uint16Array.from(keep, (p) => r.arm[p]),
+    daily: rows(r.daily, r.days.length * r.variables.length),
+    traits: rows(r.traits, P ? r.traits.length / P : 0),
+    slow: rows(r.slow, P ? r.slow.length / P : 0),
+    minutes: rows(r.minutes, 1),
+    practiceDays: rows(r.practiceDays, 1),
+    adherence: rows(r.adherence, 1),
+    priorHours: rows(r.priorHours, 1),
   };
 }
 

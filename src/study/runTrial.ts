@@ -14,6 +14,7 @@ import { loadParadigms, PARADIGMS_FILE, type Paradigm } from "../measure/paradig
 import { runParadigm } from "../measure/runParadigm.js";
 import { resolvePopulation, samplePopulation, type Population } from "../sim/population.js";
 import { resolveProtocol } from "../sim/protocol.js";
+import type { OnDivergence } from "../engine/divergence.js";
 import { runCohort } from "../sim/runCohort.js";
 import type { CohortResult, CohortSpec } from "../sim/simulateCohort.js";
 import {
@@ -37,6 +38,11 @@ export interface TrialOptions {
   /** A model to use instead of the study's (variant comparisons). */
   model?: Model;
   onProgress?: (fraction: number) => void;
+  /**
+   * Participants whose states diverge (cohort or paradigms): `"fail"` (default) throws a
+   * DivergenceError; `"drop"` leaves them out, listed in `cohort.divergences`.
+   */
+  onDivergence?: OnDivergence;
 }
 
 /** A finished trial. */
@@ -269,6 +275,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     assignment,
     events: s.events,
     recordEvery: 1,
+    onDivergence: opts.onDivergence,
   };
   const cohort = await runCohort(model, cohortSpec, {
     threads: opts.threads,
@@ -330,7 +337,14 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
           cm,
           paradigm,
           { P, slow, traits, events },
-          { seed, ids, occasion: wave.id, series },
+          {
+            seed,
+            ids,
+            occasion: wave.id,
+            series,
+            onDivergence: opts.onDivergence,
+            divergences: cohort.divergences,
+          },
         )) {
           const p = present[r.p];
           rows.push({
@@ -348,6 +362,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
       }
     }
   }
+  cohort.diverged = new Set(cohort.divergences.map((d) => d.participant)).size;
   const traitIds = cm.traits.map((n) => n.id);
   const participants: TrialParticipant[] = Array.from(cohort.ids, (id, p) => ({
     id,

@@ -37,7 +37,7 @@ export function emitDayKernel(layout: ModelLayout, names: Resolver): string {
   const dy: string[] = [
     `"use strict";`,
     `const P = batch.count, slow = batch.slow, traits = batch.traits, events = batch.events;`,
-    `const sums = batch.summaries, loads = batch.loads, flags = batch.flags ?? null;`,
+    `const sums = batch.summaries, loads = batch.loads, flags = batch.flags ?? null, status = batch.status ?? null;`,
     `let bad = 0;`,
   ];
   dy.push(`for (let p = 0; p < P; p++) {`);
@@ -47,7 +47,7 @@ export function emitDayKernel(layout: ModelLayout, names: Resolver): string {
   dy.push(...loadPerson(layout), ...loadEvents(layout));
   dy.push(...summaries.map((_, k) => `const s${k} = sums[sb + ${k}];`));
   dy.push(...skills.map((_, k) => `const l${k} = loads[lb + ${k}];`));
-  dy.push(`let ok = true;`);
+  dy.push(`let ok = true, first = -1;`);
   slow.forEach((n, k) => {
     const [a, b] = driveAndRate(layout, n, names);
     dy.push(`const A${k} = ${a}, B${k} = ${b};`);
@@ -55,11 +55,11 @@ export function emitDayKernel(layout: ModelLayout, names: Resolver): string {
       `let n${k} = B${k} > 1e-12 ? A${k} / B${k} + (g${k} - A${k} / B${k}) * Math.exp(-B${k} * dtDays) : g${k} + A${k} * dtDays;`,
     );
     dy.push(
-      `if (!Number.isFinite(n${k})) ok = false; else n${k} = Math.min(Math.max(n${k}, ${num(n.range[0])}), ${num(n.range[1])});`,
+      `if (!Number.isFinite(n${k})) { if (ok) first = ${k}; ok = false; } else n${k} = Math.min(Math.max(n${k}, ${num(n.range[0])}), ${num(n.range[1])});`,
     );
   });
   dy.push(
-    `if (ok) { ${slow.map((_, k) => `slow[so + ${k}] = n${k};`).join(" ")} } else { bad++; if (flags !== null) flags[p] = 1; }`,
+    `if (ok) { ${slow.map((_, k) => `slow[so + ${k}] = n${k};`).join(" ")} if (status !== null) status[p] = 0; } else { bad++; if (flags !== null) flags[p] = 1; if (status !== null) status[p] = first + 1; }`,
   );
   dy.push(`}`, `return bad;`);
   return dy.join("\n");

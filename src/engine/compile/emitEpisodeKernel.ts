@@ -3,11 +3,13 @@
  * one participant at a time with every state in a local, accumulating the summaries (mean,
  * peak, final) of each output over the schedule's window and recording trajectories when
  * asked. Its body reads `batch` (an `EpisodeBatch`) and `schedule` (an `EpisodeSchedule`).
+ * A participant whose outputs end non-finite or a fast state far out of its range counts as
+ * diverged: the kernel returns how many did and marks each in `batch.status`.
  */
 
 import { NSTAT } from "../kernelTypes.js";
 import type { FastExpressions } from "./fastExpressions.js";
-import { loadEvents, loadPerson, range } from "./localNames.js";
+import { loadEvents, loadPerson, num, range } from "./localNames.js";
 import type { ModelLayout } from "./modelLayout.js";
 
 /** Unpacks the batch and schedule into the locals the kernel body uses. */
@@ -15,7 +17,7 @@ function prologue(): string[] {
   return [
     `"use strict";`,
     `const P = batch.count, slow = batch.slow, traits = batch.traits, events = batch.events, out = batch.out;`,
-    `const jitter = batch.jitter ?? null, trajectory = batch.trajectory ?? null;`,
+    `const jitter = batch.jitter ?? null, trajectory = batch.trajectory ?? null, status = batch.status ?? null;`,
     `const traj = trajectory === null ? null : trajectory.values, every = trajectory === null ? 1 : trajectory.every;`,
     `const inputs = schedule.inputs, dt = schedule.dt, nSteps = schedule.nSteps, w0 = schedule.w0, w1 = schedule.w1;`,
     `let bad = 0;`,
@@ -39,6 +41,27 @@ function rk4Step(NF: number, fx: FastExpressions): string[] {
     ...stage("d", "v"),
     ...range(NF).map((i) => `x${i} += h6 * (a${i} + 2 * b${i} + 2 * c${i} + d${i});`),
   ];
+}
+
+/**
+ * How far outside its range a fast state may end (in widths of the range) before the episode
+ * counts as diverged: RK4 at a stable step overshoots a bounded target only slightly.
+ */
+export const RANGE_SLACK = 1;
+
+/**
+ * A JavaScript condition true when output i of participant p is healthy: its mean and final
+ * value finite and, for a fast node, its final value and peak within the node's range widened
+ * by {@link RANGE_SLACK} widths on each side.
+ */
+function healthy(layout: ModelLayout, i: number): string {
+  const NF = layout.fast.length;
+  const v = i < NF ? `x${i}` : `r${i - NF}`;
+  const mean = `Number.isFinite(m${i})`;
+  if (i >= NF) return `Number.isFinite(${v}) && ${mean}`;
+  const [lo, hi] = layout.fast[i].range;
+  const w = RANGE_SLACK * (hi - lo);
+  return `${v} >= ${num(lo - w)} && ${v} <= ${num(hi + w)} && pk${i} <= ${num(hi + w)} && ${mean}`;
 }
 
 /** Emits the body of the episode kernel. */
@@ -91,14 +114,16 @@ export function emitEpisodeKernel(layout: ModelLayout, fx: FastExpressions): str
   ep.push(`{ const ub = (nSteps - 1) * ${NI}; ${readoutBlock.join(" ")} }`);
   ep.push(`const nw = Math.max(1, Math.min(w1, nSteps) - Math.max(0, w0));`);
   ep.push(`const ob = p * ${NO * NSTAT};`);
-  ep.push(`let finite = true;`);
+  ep.push(`let first = -1;`);
   ep.push(
     ...range(NO).map(
       (i) =>
-        `out[ob + ${i * NSTAT}] = m${i} / nw; out[ob + ${i * NSTAT + 1}] = pk${i}; out[ob + ${i * NSTAT + 2}] = ${outVar(i)}; if (!Number.isFinite(${outVar(i)})) finite = false;`,
+        `out[ob + ${i * NSTAT}] = m${i} / nw; out[ob + ${i * NSTAT + 1}] = pk${i}; out[ob + ${i * NSTAT + 2}] = ${outVar(i)}; if (first < 0 && !(${healthy(layout, i)})) first = ${i};`,
     ),
   );
-  ep.push(`if (!finite) bad++;`);
+  ep.push(
+    `if (first >= 0) { bad++; if (status !== null) status[p] = first + 1; } else if (status !== null) status[p] = 0;`,
+  );
   ep.push(`}`, `return bad;`);
   return ep.join("\n");
 }

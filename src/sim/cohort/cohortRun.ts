@@ -5,6 +5,12 @@
  */
 
 import { NSTAT, type CompiledModel, type EpisodeBatch } from "../../engine/compileModel.js";
+import {
+  checkOnDivergence,
+  DivergenceError,
+  type Divergence,
+  type OnDivergence,
+} from "../../engine/divergence.js";
 import { hashName, RandomStream } from "../../numeric/random.js";
 import { EPISODE_DT, EPISODE_DURATION, episodeInputs, type EpisodeInputs } from "../episode.js";
 import type { EpisodeSpec } from "../episode.js";
@@ -13,6 +19,8 @@ import type { CohortSpec } from "../simulateCohort.js";
 
 /** Episode slots of a day, in the order their summaries are combined. */
 export const SLOT = { social: 0, class: 1, practice: 2, stressor: 3 } as const;
+/** Name of each slot, for reports. */
+export const SLOT_NAME = ["social", "class", "practice", "stressor"] as const;
 /** Episode type of each slot (what the model's day summaries read). */
 export const SLOT_TYPE = ["social", "social", "practice", "stressor"] as const;
 export const NSLOT = SLOT_TYPE.length;
@@ -57,6 +65,8 @@ export interface CohortRun {
     summaries: Float64Array;
     loads: Float64Array;
     flags: Uint8Array;
+    /** First slow node (1 + index) that became non-finite in the last day step, else 0. */
+    status: Int32Array;
     engagement: Float64Array;
     otherwise: Float64Array;
   };
@@ -65,13 +75,19 @@ export interface CohortRun {
   dayMinutes: Float64Array;
   /** Participants whose states diverged: frozen at their last finite state. */
   frozen: Uint8Array;
+  /** Participants whose divergence is recorded in `divergences` (once each). */
+  recorded: Uint8Array;
+  divergences: Divergence[];
+  onDivergence: OnDivergence;
+  /** Where the run is (`equilibration`, `day 3`), for divergence reports. */
+  phase: string;
   /** Batch members of the next episode slot (indices into the cohort). */
   members: Int32Array;
   /** Per participant and slot: whether the episode ran today, and its summaries. */
   ran: Uint8Array;
   epOut: Float64Array;
   /** Sub-batch of one episode slot (scratch). */
-  sub: EpisodeBatch & { jitter: Float64Array };
+  sub: EpisodeBatch & { jitter: Float64Array; status: Int32Array };
   rules: SummaryRule[];
   rng: RandomStream;
   /** Episode inputs by content key (the same for everyone doing that content). */
@@ -134,6 +150,7 @@ export function createCohortRun(
       summaries: new Float64Array(P * NSum),
       loads: new Float64Array(P * NK),
       flags: frozen,
+      status: new Int32Array(P),
       engagement: new Float64Array(P),
       otherwise: new Float64Array(P * NSum),
     },
@@ -141,6 +158,10 @@ export function createCohortRun(
     practiceDays: new Float64Array(P),
     dayMinutes: new Float64Array(P),
     frozen,
+    recorded: new Uint8Array(P),
+    divergences: [],
+    onDivergence: checkOnDivergence(spec.onDivergence, "onDivergence"),
+    phase: "equilibration",
     members: new Int32Array(P),
     ran: new Uint8Array(P * NSLOT),
     epOut: new Float64Array(P * NSLOT * NO * NSTAT),
@@ -151,6 +172,7 @@ export function createCohortRun(
       events: new Float64Array(P * NE),
       jitter: new Float64Array(P * NF),
       out: new Float64Array(P * NO * NSTAT),
+      status: new Int32Array(P),
     },
     rules: cm.summaries.map((s) => ({
       slots: SLOT_TYPE.map((t, i) => (s.episodes.includes(t) ? i : -1)).filter((i) => i >= 0),
@@ -172,4 +194,37 @@ export function cachedInputs(run: CohortRun, key: string, make: () => EpisodeSpe
     run.inputs.set(key, e);
   }
   return e;
+}
+
+/** Records participant p's divergence (once), freezes them. */
+export function recordDivergence(
+  run: CohortRun,
+  p: number,
+  d: Omit<Divergence, "participant">,
+): void {
+  run.frozen[p] = 1;
+  if (run.recorded[p]) return;
+  run.recorded[p] = 1;
+  run.divergences.push({ participant: run.ids[p], ...d });
+}
+
+/** Records the participants the last day step marked as non-finite. */
+export function recordDayDivergences(run: CohortRun): void {
+  const { status } = run.state;
+  for (let p = 0; p < run.P; p++)
+    if (status[p] !== 0)
+      recordDivergence(run, p, {
+        where: `${run.phase}, slow step`,
+        node: run.cm.slow[status[p] - 1].id,
+        value: NaN,
+      });
+}
+
+/** Under `onDivergence: "fail"`, stops with an error naming every participant diverged so far. */
+export function failOnDivergence(run: CohortRun): void {
+  if (run.onDivergence === "fail" && run.divergences.length > 0)
+    throw new DivergenceError(
+      [...run.divergences].sort((a, b) => a.participant - b.participant),
+      run.phase === "equilibration" ? "during equilibration" : `on ${run.phase}`,
+    );
 }

@@ -5,7 +5,14 @@
 
 import { NSTAT } from "../../engine/compileModel.js";
 import type { EpisodeInputs } from "../episode.js";
-import { DAY_MASK, NSLOT, STREAMS, type CohortRun } from "./cohortRun.js";
+import {
+  DAY_MASK,
+  NSLOT,
+  recordDivergence,
+  SLOT_NAME,
+  STREAMS,
+  type CohortRun,
+} from "./cohortRun.js";
 
 /**
  * Runs the episode `ei` in `slot` for the first `count` members of `run.members` on `day`,
@@ -34,8 +41,18 @@ export function runSlot(
     }
   }
   sub.count = count;
-  cm.episode({ ...sub, jitter: sd > 0 ? sub.jitter : null }, ei);
+  const bad = cm.episode({ ...sub, jitter: sd > 0 ? sub.jitter : null }, ei);
   const W = cm.outputs.length * NSTAT;
+  if (bad > 0)
+    for (let q = 0; q < count; q++)
+      if (sub.status[q] !== 0) {
+        const i = sub.status[q] - 1;
+        recordDivergence(run, members[q], {
+          where: `${run.phase}, ${SLOT_NAME[slot]} episode`,
+          node: cm.outputs[i],
+          value: sub.out[q * W + i * NSTAT + 2],
+        });
+      }
   for (let q = 0; q < count; q++) {
     const p = members[q];
     run.ran[p * NSLOT + slot] = 1;

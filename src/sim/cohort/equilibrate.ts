@@ -6,7 +6,7 @@
  * the *expected* day even where summaries enter the dynamics as products.
  */
 
-import { SLOT, type CohortRun } from "./cohortRun.js";
+import { failOnDivergence, recordDayDivergences, SLOT, type CohortRun } from "./cohortRun.js";
 import { runSlot, summarise } from "./episodeSlots.js";
 import { everydaySocial, everydayStressor } from "./everydayEpisodes.js";
 
@@ -16,6 +16,7 @@ export const EQUILIBRATION_DAY = 250_000;
 /** Equilibrates the run's slow states over `rounds` rounds (see the module comment). */
 export function equilibrate(run: CohortRun, rounds: number): void {
   const { cm, P, state, members, stressorRate } = run;
+  run.phase = "equilibration";
   const NSum = cm.summaries.length;
   const social = everydaySocial(run);
   const stressor = everydayStressor(run);
@@ -34,7 +35,7 @@ export function equilibrate(run: CohortRun, rounds: number): void {
         state.summaries[p * NSum + k] =
           stressorRate * summarise(run, p, k, bothSlots) +
           (1 - stressorRate) * summarise(run, p, k, 1 << SLOT.social);
-    cm.day(state, run.life.equilibrationDays);
+    if (cm.day(state, run.life.equilibrationDays) > 0) recordDayDivergences(run);
     if (2 * r >= rounds) {
       nAvg++;
       for (let i = 0; i < avg.length; i++) avg[i] += (state.slow[i] - avg[i]) / nAvg;
@@ -42,4 +43,5 @@ export function equilibrate(run: CohortRun, rounds: number): void {
   }
   if (nAvg > 0) state.slow.set(avg);
   cm.person(state);
+  failOnDivergence(run);
 }

@@ -5,7 +5,14 @@
  */
 
 import { practiceOnDay } from "../protocol.js";
-import { DAY_MASK, SLOT, STREAMS, type CohortRun } from "./cohortRun.js";
+import {
+  DAY_MASK,
+  failOnDivergence,
+  recordDayDivergences,
+  SLOT,
+  STREAMS,
+  type CohortRun,
+} from "./cohortRun.js";
 import { runSlot, summarise } from "./episodeSlots.js";
 import {
   classSocial,
@@ -103,11 +110,12 @@ function meetStressors(run: CohortRun, day: number): void {
 }
 
 /**
- * Simulates `day` for the whole run. Returns the number of participants whose slow states
- * became non-finite in the day's step (they are frozen).
+ * Simulates `day` for the whole run. Participants who diverge are frozen and recorded; under
+ * `onDivergence: "fail"` the day ends with a DivergenceError naming them.
  */
-export function simulateDay(run: CohortRun, day: number): number {
+export function simulateDay(run: CohortRun, day: number): void {
   const { cm, state, P } = run;
+  run.phase = `day ${day + 1}`;
   const NSum = cm.summaries.length;
   run.ran.fill(0);
   run.dayMinutes.fill(0);
@@ -119,5 +127,6 @@ export function simulateDay(run: CohortRun, day: number): number {
   meetStressors(run, day);
   for (let p = 0; p < P; p++)
     for (let k = 0; k < NSum; k++) state.summaries[p * NSum + k] = summarise(run, p, k, 0b1111);
-  return cm.day(state, 1);
+  if (cm.day(state, 1) > 0) recordDayDivergences(run);
+  failOnDivergence(run);
 }
