@@ -117,3 +117,21 @@ describe("participants whose states diverge", () => {
     expect(r.ids.length).toBe(6);
   });
 });
+
+describe("merging results when a part has dropped everyone", () => {
+  it("keeps the other parts' rows intact", async () => {
+    const { mergeResults } = await import("./runCohort.js");
+    const cm = compileModel(shipped);
+    const s = spec(shipped, 4, { onDivergence: "drop" });
+    const whole = simulateCohort(cm, s, ids(4));
+    const empty = { ...simulateCohort(cm, s, Uint32Array.of()), diverged: 1 };
+    const merged = mergeResults([
+      empty,
+      simulateCohort(cm, s, Uint32Array.of(0, 2)),
+      simulateCohort(cm, s, Uint32Array.of(1, 3)),
+    ]);
+    expect(Array.from(merged.ids)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(merged.daily)).toEqual(Array.from(whole.daily));
+    expect(Array.from(merged.traits)).toEqual(Array.from(whole.traits));
+  });
+});

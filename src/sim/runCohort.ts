@@ -34,7 +34,8 @@ function startWorker(): Worker {
 export function mergeResults(parts: CohortResult[]): CohortResult {
   if (parts.length === 1 && parts[0].ids.every((id, i, a) => i === 0 || a[i - 1] < id))
     return parts[0];
-  const first = parts[0];
+  // Widths from a part with participants (under "drop" a part may have none left).
+  const first = parts.find((r) => r.ids.length > 0) ?? parts[0];
   const N = parts.reduce((a, r) => a + r.ids.length, 0);
   const order = parts
     .flatMap((r, t) => Array.from(r.ids, (id, p) => ({ id, t, p })))
