@@ -37,21 +37,7 @@ describe("handWrittenEpisode", () => {
     for (const spec of [mixed, { ...mixed, dt: 0.05 }]) {
       const ei = episodeInputs(cm, spec);
       const out = new Float64Array(P * NO * NSTAT);
-      const bad = cm.episode(
-        P,
-        slow,
-        traits,
-        events,
-        ei.inputs,
-        ei.dt,
-        ei.nSteps,
-        null,
-        out,
-        ei.w0,
-        ei.w1,
-        null,
-        1,
-      );
+      const bad = cm.episode({ count: P, slow, traits, events, out }, ei);
       expect(bad).toBe(0);
       const fin = new Float64Array(P * NF);
       handWrittenEpisode(cm, P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, fin);

@@ -109,22 +109,7 @@ function fastThroughput(cm: CompiledModel): Record<string, number> {
   const NF = cm.fast.length;
   const out = new Float64Array(P * cm.outputs.length * NSTAT);
   const fin = new Float64Array(P * NF);
-  const compiled = (): void =>
-    void cm.episode(
-      P,
-      slow,
-      traits,
-      events,
-      ei.inputs,
-      ei.dt,
-      ei.nSteps,
-      null,
-      out,
-      ei.w0,
-      ei.w1,
-      null,
-      1,
-    );
+  const compiled = (): void => void cm.episode({ count: P, slow, traits, events, out }, ei);
   const hand = (): void =>
     handWrittenEpisode(cm, P, slow, traits, events, ei.inputs, ei.dt, ei.nSteps, fin);
   const time = (f: () => void): number => {
@@ -290,21 +275,7 @@ function accuracy(cm: CompiledModel): Record<string, number> {
   for (const { name, spec } of episodes) {
     const ei = episodeInputs(cm, spec);
     const out = new Float64Array(P * NO * NSTAT);
-    cm.episode(
-      P,
-      slow,
-      traits,
-      events,
-      ei.inputs,
-      ei.dt,
-      ei.nSteps,
-      null,
-      out,
-      ei.w0,
-      ei.w1,
-      null,
-      1,
-    );
+    cm.episode({ count: P, slow, traits, events, out }, ei);
     const tEval = Array.from({ length: ei.nSteps }, (_, k) => (k + 1) * ei.dt);
     const lo = Math.max(0, ei.w0),
       hi = Math.min(ei.w1, ei.nSteps),
@@ -315,10 +286,14 @@ function accuracy(cm: CompiledModel): Record<string, number> {
         tr = traits.subarray(p * NT, (p + 1) * NT),
         ev = events.subarray(p * NE, (p + 1) * NE);
       const y0 = new Float64Array(NF);
-      cm.fastInit(s, tr, ev, y0);
+      cm.fastInit({ slow: s, traits: tr, events: ev }, y0);
       const rhs = (t: number, y: Float64Array, dy: Float64Array): void => {
         const k = Math.min(ei.nSteps - 1, Math.max(0, Math.floor(t / ei.dt + 1e-9)));
-        cm.fastRhs(y, dy, ei.inputs.subarray(k * NI, (k + 1) * NI), s, tr, ev, null);
+        cm.fastRhs(y, dy, ei.inputs.subarray(k * NI, (k + 1) * NI), {
+          slow: s,
+          traits: tr,
+          events: ev,
+        });
       };
       const ref = dopri5(rhs, y0, 0, ei.nSteps * ei.dt, {
         tEval,

@@ -56,16 +56,37 @@ export {
 } from "./model/validate/variantHypotheses.js";
 export { modelHash } from "./model/modelHash.js";
 export { diffModels, formatModelDiff } from "./model/modelDiff.js";
+export { isValidatedModel, type ValidatedModel } from "./model/validatedModel.js";
 export { describeModel, modelSummaryJson } from "./model/describeModel.js";
 
 // engine: compiled kernels, solvers, random streams
 export {
   compileModel,
+  ensureValidated,
   NSTAT,
   SUMMARY_STATS,
   type CompiledModel,
   type CompileOptions,
+  type ParticipantBatch,
+  type EpisodeBatch,
+  type EpisodeSchedule,
+  type TrajectoryBuffer,
+  type DayBatch,
+  type PersonBatch,
+  type OneParticipant,
+  type EpisodeKernel,
+  type DayKernel,
+  type PersonKernel,
+  type FastRhs,
 } from "./engine/compileModel.js";
+export {
+  DivergenceError,
+  describeDivergences,
+  ON_DIVERGENCE,
+  type Divergence,
+  type OnDivergence,
+} from "./engine/divergence.js";
+export { checkTimeStep, RK4_STABILITY_LIMIT } from "./engine/checkTimeStep.js";
 export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./numeric/dopri.js";
 export { RandomStream, philox4x32, hashName } from "./numeric/random.js";
 
@@ -99,6 +120,7 @@ export {
   blockAssignment,
   type CohortSpec,
   type CohortResult,
+  type CohortArm,
   type EventSchedule,
 } from "./sim/simulateCohort.js";
 export {
@@ -115,6 +137,7 @@ export {
   type CohortRunner,
   type CohortRunOptions,
 } from "./sim/cohortRunner.js";
+export { EVERYDAY_LIFE, everydayLife, type EverydayLife } from "./sim/everydayLife.js";
 
 // measure: paradigms and instruments
 export {

@@ -27,6 +27,15 @@ export function outOption(cmd: Command, what: string, fallback?: string): Comman
     .option("--force", "replace the --out folder whole if it is not empty");
 }
 
+/** `--on-divergence fail|drop` (default fail): what to do with participants whose states diverge. */
+export function onDivergenceOption(cmd: Command): Command {
+  return cmd.option(
+    "--on-divergence <mode>",
+    "participants whose states diverge: fail (stop, exit 2) or drop (exclude and count)",
+    "fail",
+  );
+}
+
 /** `--json` and `--quiet`. */
 export function printOptions(cmd: Command, json = "print JSON"): Command {
   return cmd.option("--json", json).option("--quiet", "no progress reports");

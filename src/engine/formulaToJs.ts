@@ -49,4 +49,3 @@ export function formulaToJs(f: Formula, resolve: (name: string) => string): stri
     }
   }
 }
-

@@ -5,6 +5,7 @@
 
 import { parentPort } from "node:worker_threads";
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
+import { InputError } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import { simulateCohort, type CohortSpec } from "../sim/simulateCohort.js";
 
@@ -29,6 +30,10 @@ parentPort?.on("message", (job: CohortJob) => {
     );
     parentPort!.postMessage({ type: "done", result });
   } catch (e) {
-    parentPort!.postMessage({ type: "error", message: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({
+      type: "error",
+      message: e instanceof Error ? e.message : String(e),
+      inputError: e instanceof InputError,
+    });
   }
 });

@@ -5,6 +5,7 @@
  */
 
 import { Worker } from "node:worker_threads";
+import { InputError } from "../model/issues.js";
 import {
   inThreadCohortRunner,
   setDefaultCohortRunner,
@@ -34,7 +35,14 @@ interface PooledWorker {
   onError?: (e: Error) => void;
 }
 
-type WorkerMessage = { type: string; day?: number; result?: CohortResult; message?: string };
+type WorkerMessage = {
+  type: string;
+  day?: number;
+  result?: CohortResult;
+  message?: string;
+  /** The error was an InputError (bad input, e.g. divergence): the CLI exits 2. */
+  inputError?: boolean;
+};
 
 /**
  * Worker threads are started once and reused by later cohorts (trials in a power analysis,
@@ -76,7 +84,7 @@ function runOnWorker(pw: PooledWorker, job: CohortJob, onDay: () => void): Promi
         resolve(m.result!);
       } else {
         finish();
-        reject(new Error(m.message));
+        reject(m.inputError ? new InputError(m.message!) : new Error(m.message));
       }
     };
     pw.onError = (e) => {

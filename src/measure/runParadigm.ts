@@ -4,11 +4,18 @@
  */
 
 import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
+import {
+  checkOnDivergence,
+  DivergenceError,
+  episodeDivergences,
+  type Divergence,
+  type OnDivergence,
+} from "../engine/divergence.js";
 import { hashName, RandomStream } from "../numeric/random.js";
-import { episodeInputs, type Batch } from "../sim/episode.js";
+import { episodeInputs, type Batch, type EpisodeInputs } from "../sim/episode.js";
 import { measure, measureDiary } from "./instruments/measure.js";
 import type { DiaryInstrument } from "./instruments/types.js";
-import type { Paradigm } from "./paradigm.js";
+import type { Paradigm, ParadigmMeasure } from "./paradigm.js";
 
 /** One recorded value: participant (batch index), measure, optional time (minutes), value. */
 export interface MeasureRow {
@@ -25,152 +32,238 @@ export interface ParadigmContext {
   ids: Uint32Array;
   /** Label of the occasion (wave), part of the random-stream names. */
   occasion: string;
-  /** State noise (logit SD per fast node and condition). */
+  /** State noise (logit SD per fast node and condition; default {@link PARADIGM_NOISE}). */
   noise?: number;
+  /**
+   * Participants whose states diverge in a condition: `"fail"` (default) throws a
+   * DivergenceError naming them; `"drop"` leaves their rows out and appends them to
+   * `divergences` (when given), so the caller can count them.
+   */
+  onDivergence?: OnDivergence;
+  /** Receives the participants dropped under `onDivergence: "drop"`. */
+  divergences?: Divergence[];
   /** For diary sources: values of a variable over the last `days` days for batch member p. */
   series?: (p: number, variable: string, days: number) => Float64Array;
 }
 
+/** Default RK4 step (seconds) of a paradigm condition without its own `dt`. */
+export const PARADIGM_DT = 0.1;
+/** Default state noise (logit SD per fast node and condition) of a paradigm run. */
+export const PARADIGM_NOISE = 0.3;
+
 const gammaResponse = (t: number, peak: number): number =>
   t <= 0 ? 0 : (t / peak) * Math.exp(1 - t / peak);
 
-/** Runs a paradigm for a batch and returns one row per participant × measure (× time). */
+/** What one condition of a paradigm gave for the batch. */
+interface ConditionResult {
+  /** `summaries[(p*nOut + i)*NSTAT + stat]`. */
+  summaries: Float64Array;
+  /** Covariance of outputs a and b over the window for member p (when recorded). */
+  coupling?: (a: number, b: number, p: number) => number;
+}
+
+/** State noise of each batch member and fast node for one condition and occasion. */
+function conditionJitter(
+  cm: CompiledModel,
+  paradigm: Paradigm,
+  condition: string,
+  ctx: ParadigmContext,
+  P: number,
+  noise: number,
+): Float64Array | null {
+  if (!(noise > 0)) return null;
+  const NF = cm.fast.length;
+  const jitter = new Float64Array(P * NF);
+  const stream = hashName(`paradigm/${paradigm.id}/${condition}/${ctx.occasion}`);
+  for (let p = 0; p < P; p++) {
+    const r = new RandomStream(ctx.seed, ctx.ids[p], stream);
+    for (let i = 0; i < NF; i++) jitter[p * NF + i] = noise * r.normal();
+  }
+  return jitter;
+}
+
+/** Covariance of two outputs over the window of a recorded episode (post-step states). */
+function windowCoupling(
+  traj: Float64Array,
+  ei: EpisodeInputs,
+  NO: number,
+): (a: number, b: number, p: number) => number {
+  const nRec = ei.nSteps + 1;
+  return (a, b, p) => {
+    const k0 = Math.max(1, ei.w0 + 1);
+    const k1 = Math.min(ei.nSteps, ei.w1);
+    let ma = 0;
+    let mb = 0;
+    for (let k = k0; k <= k1; k++) {
+      ma += traj[(p * nRec + k) * NO + a];
+      mb += traj[(p * nRec + k) * NO + b];
+    }
+    const n = k1 - k0 + 1;
+    ma /= n;
+    mb /= n;
+    let s = 0;
+    for (let k = k0; k <= k1; k++)
+      s += (traj[(p * nRec + k) * NO + a] - ma) * (traj[(p * nRec + k) * NO + b] - mb);
+    return s / n;
+  };
+}
+
+/**
+ * Runs every condition of the paradigm through the fast level for the batch; members whose
+ * states diverge are added to `diverged` (batch index → first divergence).
+ */
+function runConditions(
+  cm: CompiledModel,
+  paradigm: Paradigm,
+  batch: Batch,
+  ctx: ParadigmContext,
+  diverged: Map<number, Divergence>,
+): Map<string, ConditionResult> {
+  const P = batch.P;
+  const NO = cm.outputs.length;
+  const noise = ctx.noise ?? PARADIGM_NOISE;
+  const needTraj = new Set(
+    paradigm.measures.flatMap((m) =>
+      m.source.from === "coupling" ? [m.source.condition, m.source.contrast ?? ""] : [],
+    ),
+  );
+  const results = new Map<string, ConditionResult>();
+  for (const c of paradigm.conditions) {
+    const ei = episodeInputs(cm, {
+      type: c.id,
+      duration: c.duration,
+      dt: c.dt ?? PARADIGM_DT,
+      segments: c.segments,
+      window: c.window,
+    });
+    const summaries = new Float64Array(P * NO * NSTAT);
+    const traj = needTraj.has(c.id) ? new Float64Array(P * (ei.nSteps + 1) * NO) : null;
+    const status = new Int32Array(P);
+    const bad = cm.episode(
+      {
+        count: P,
+        slow: batch.slow,
+        traits: batch.traits,
+        events: batch.events,
+        jitter: conditionJitter(cm, paradigm, c.id, ctx, P, noise),
+        out: summaries,
+        trajectory: traj === null ? null : { values: traj, every: 1 },
+        status,
+      },
+      ei,
+    );
+    if (bad > 0) {
+      const where = `paradigm ${paradigm.id}, condition ${c.id}, occasion ${ctx.occasion}`;
+      const list = episodeDivergences(cm, status, P, summaries, (q) => q, where);
+      for (const d of list)
+        if (!diverged.has(d.participant))
+          diverged.set(d.participant, { ...d, participant: ctx.ids[d.participant] });
+    }
+    results.set(c.id, { summaries, coupling: traj ? windowCoupling(traj, ei, NO) : undefined });
+  }
+  return results;
+}
+
+/** The latent value a measure's source gives for batch member p (not for diaries). */
+function latentOf(
+  cm: CompiledModel,
+  src: Exclude<ParadigmMeasure["source"], { from: "diary" }>,
+  results: Map<string, ConditionResult>,
+  batch: Batch,
+  p: number,
+): number {
+  const NO = cm.outputs.length;
+  const stat = (cond: string, node: string, which: "mean" | "peak" | "final"): number => {
+    const i = cm.index.output.get(node)!;
+    const k = which === "mean" ? 0 : which === "peak" ? 1 : 2;
+    return results.get(cond)!.summaries[(p * NO + i) * NSTAT + k];
+  };
+  let latent = 0;
+  if (src.from === "episode") {
+    const which = src.stat ?? "mean";
+    for (const [node, w] of Object.entries(src.terms)) {
+      latent += w * stat(src.condition, node, which);
+      if (src.contrast) latent -= w * stat(src.contrast, node, which);
+    }
+    return latent + (src.offset ?? 0);
+  }
+  if (src.from === "coupling") {
+    const a = cm.index.output.get(src.nodes[0])!;
+    const b = cm.index.output.get(src.nodes[1])!;
+    latent = results.get(src.condition)!.coupling!(a, b, p);
+    if (src.contrast) latent -= results.get(src.contrast)!.coupling!(a, b, p);
+    return latent;
+  }
+  for (const [node, w] of Object.entries(src.terms)) latent += w * slowValue(cm, batch, node, p);
+  return latent + (src.offset ?? 0);
+}
+
+/** A slow state or trait of batch member p. */
+function slowValue(cm: CompiledModel, batch: Batch, node: string, p: number): number {
+  const s = cm.index.slow.get(node);
+  if (s !== undefined) return batch.slow[p * cm.slow.length + s];
+  return batch.traits[p * cm.traits.length + cm.index.trait.get(node)!];
+}
+
+/** The rows one measure gives for batch member p, through its instrument. */
+function measureRows(
+  cm: CompiledModel,
+  m: ParadigmMeasure,
+  results: Map<string, ConditionResult>,
+  batch: Batch,
+  ctx: ParadigmContext,
+  p: number,
+  rng: RandomStream,
+): MeasureRow[] {
+  const src = m.source;
+  if (src.from === "diary") {
+    if (!ctx.series) throw new Error(`measure ${m.id}: a diary needs the days before the occasion`);
+    const d = measureDiary(
+      m.instrument as DiaryInstrument,
+      ctx.series(p, src.variable, src.days),
+      rng,
+    );
+    return [{ p, measure: m.id, time: null, value: d.mean }];
+  }
+  const latent = latentOf(cm, src, results, batch, p);
+  if (!m.timecourse)
+    return [{ p, measure: m.id, time: null, value: measure(m.instrument, latent, rng) }];
+  let base = 0;
+  for (const [node, w] of Object.entries(m.timecourse.baseline ?? {}))
+    base += w * slowValue(cm, batch, node, p);
+  const { peak } = m.timecourse;
+  return m.timecourse.times.map((t) => ({
+    p,
+    measure: m.id,
+    time: t,
+    value: measure(m.instrument, base + latent * gammaResponse(t, peak), rng),
+  }));
+}
+
+/**
+ * Runs a paradigm for a batch and returns one row per participant × measure (× time).
+ * Participants whose states diverge stop the run or are left out (see `ctx.onDivergence`).
+ */
 export function runParadigm(
   cm: CompiledModel,
   paradigm: Paradigm,
   batch: Batch,
   ctx: ParadigmContext,
 ): MeasureRow[] {
-  const P = batch.P;
-  const NO = cm.outputs.length;
-  const NF = cm.fast.length;
-  const noise = ctx.noise ?? 0.3;
-  const needTraj = new Set(
-    paradigm.measures.flatMap((m) =>
-      m.source.from === "coupling" ? [m.source.condition, m.source.contrast ?? ""] : [],
-    ),
-  );
-  const results = new Map<
-    string,
-    { summaries: Float64Array; coupling?: (a: number, b: number, p: number) => number }
-  >();
-  for (const c of paradigm.conditions) {
-    const ei = episodeInputs(cm, {
-      type: c.id,
-      duration: c.duration,
-      dt: c.dt ?? 0.1,
-      segments: c.segments,
-      window: c.window,
-    });
-    const jitter = new Float64Array(P * NF);
-    if (noise > 0) {
-      const stream = hashName(`paradigm/${paradigm.id}/${c.id}/${ctx.occasion}`);
-      for (let p = 0; p < P; p++) {
-        const r = new RandomStream(ctx.seed, ctx.ids[p], stream);
-        for (let i = 0; i < NF; i++) jitter[p * NF + i] = noise * r.normal();
-      }
-    }
-    const summaries = new Float64Array(P * NO * NSTAT);
-    const rec = needTraj.has(c.id);
-    const nRec = rec ? ei.nSteps + 1 : 0;
-    const traj = rec ? new Float64Array(P * nRec * NO) : null;
-    cm.episode(
-      P,
-      batch.slow,
-      batch.traits,
-      batch.events,
-      ei.inputs,
-      ei.dt,
-      ei.nSteps,
-      noise > 0 ? jitter : null,
-      summaries,
-      ei.w0,
-      ei.w1,
-      traj,
-      1,
-    );
-    const coupling = traj
-      ? (a: number, b: number, p: number): number => {
-          const k0 = Math.max(1, ei.w0 + 1);
-          const k1 = Math.min(ei.nSteps, ei.w1);
-          let ma = 0;
-          let mb = 0;
-          for (let k = k0; k <= k1; k++) {
-            ma += traj[(p * nRec + k) * NO + a];
-            mb += traj[(p * nRec + k) * NO + b];
-          }
-          const n = k1 - k0 + 1;
-          ma /= n;
-          mb /= n;
-          let s = 0;
-          for (let k = k0; k <= k1; k++)
-            s += (traj[(p * nRec + k) * NO + a] - ma) * (traj[(p * nRec + k) * NO + b] - mb);
-          return s / n;
-        }
-      : undefined;
-    results.set(c.id, { summaries, coupling });
+  const mode = checkOnDivergence(ctx.onDivergence);
+  const diverged = new Map<number, Divergence>();
+  const results = runConditions(cm, paradigm, batch, ctx, diverged);
+  if (diverged.size > 0) {
+    if (mode === "fail") throw new DivergenceError([...diverged.values()]);
+    ctx.divergences?.push(...diverged.values());
   }
-  const stat = (
-    cond: string,
-    node: string,
-    p: number,
-    which: "mean" | "peak" | "final",
-  ): number => {
-    const r = results.get(cond)!;
-    const i = cm.index.output.get(node)!;
-    return r.summaries[(p * NO + i) * NSTAT + (which === "mean" ? 0 : which === "peak" ? 1 : 2)];
-  };
-  const slowValue = (node: string, p: number): number => {
-    const s = cm.index.slow.get(node);
-    if (s !== undefined) return batch.slow[p * cm.slow.length + s];
-    return batch.traits[p * cm.traits.length + cm.index.trait.get(node)!];
-  };
   const rows: MeasureRow[] = [];
   for (const m of paradigm.measures) {
     const stream = hashName(`measure/${paradigm.id}/${m.id}/${ctx.occasion}`);
-    for (let p = 0; p < P; p++) {
+    for (let p = 0; p < batch.P; p++) {
+      if (diverged.has(p)) continue;
       const rng = new RandomStream(ctx.seed, ctx.ids[p], stream);
-      const src = m.source;
-      if (src.from === "diary") {
-        if (!ctx.series)
-          throw new Error(`measure ${m.id}: a diary needs the days before the occasion`);
-        const d = measureDiary(
-          m.instrument as DiaryInstrument,
-          ctx.series(p, src.variable, src.days),
-          rng,
-        );
-        rows.push({ p, measure: m.id, time: null, value: d.mean });
-        continue;
-      }
-      let latent = 0;
-      if (src.from === "episode") {
-        const which = src.stat ?? "mean";
-        for (const [node, w] of Object.entries(src.terms)) {
-          latent += w * stat(src.condition, node, p, which);
-          if (src.contrast) latent -= w * stat(src.contrast, node, p, which);
-        }
-        latent += src.offset ?? 0;
-      } else if (src.from === "coupling") {
-        const a = cm.index.output.get(src.nodes[0])!;
-        const b = cm.index.output.get(src.nodes[1])!;
-        latent = results.get(src.condition)!.coupling!(a, b, p);
-        if (src.contrast) latent -= results.get(src.contrast)!.coupling!(a, b, p);
-      } else {
-        for (const [node, w] of Object.entries(src.terms)) latent += w * slowValue(node, p);
-        latent += src.offset ?? 0;
-      }
-      if (m.timecourse) {
-        let base = 0;
-        for (const [node, w] of Object.entries(m.timecourse.baseline ?? {}))
-          base += w * slowValue(node, p);
-        for (const t of m.timecourse.times)
-          rows.push({
-            p,
-            measure: m.id,
-            time: t,
-            value: measure(m.instrument, base + latent * gammaResponse(t, m.timecourse.peak), rng),
-          });
-      } else rows.push({ p, measure: m.id, time: null, value: measure(m.instrument, latent, rng) });
+      rows.push(...measureRows(cm, m, results, batch, ctx, p, rng));
     }
   }
   return rows;

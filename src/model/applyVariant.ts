@@ -8,6 +8,7 @@ import { InputError, Issues } from "./issues.js";
 import type { Model, ModelNode, SlowDynamics, Variant } from "./types.js";
 import { checkVariantHypotheses } from "./validate/variantHypotheses.js";
 import { validateModel } from "./validateModel.js";
+import type { ValidatedModel } from "./validatedModel.js";
 
 function rewrite(src: string, from: string, replacement: Formula): string {
   return formatFormula(
@@ -49,7 +50,7 @@ export function findVariant(model: Model, id: string): Variant {
  * objects).
  * @throws ValidationError when the variant or the resulting model is invalid
  */
-export function applyVariant(model: Model, variant: string | Variant): Model {
+export function applyVariant(model: Model, variant: string | Variant): ValidatedModel {
   const v = typeof variant === "string" ? findVariant(model, variant) : variant;
   const checked = new Issues();
   checkVariantHypotheses(checked, model, v, `variant ${v.id}`);

@@ -30,6 +30,7 @@ import type {
   SlowDynamics,
   Variant,
 } from "./types.js";
+import { markValidated, type ValidatedModel } from "./validatedModel.js";
 
 const NODE_KINDS: readonly NodeKind[] = [
   "input",
@@ -780,10 +781,10 @@ function checkSemantics(issues: Issues, model: Model): void {
  * Validates a parsed model file (the object from YAML or JSON) and returns it typed.
  * @throws ValidationError listing every problem with the path of its field.
  */
-export function validateModel(raw: unknown, what = "model"): Model {
+export function validateModel(raw: unknown, what = "model"): ValidatedModel {
   const issues = new Issues();
   const model = readModel(issues, raw);
   if (model) checkSemantics(issues, model);
   issues.throwIfAny(what);
-  return model!;
+  return markValidated(model!);
 }

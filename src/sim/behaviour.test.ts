@@ -127,15 +127,13 @@ function episode(
     const NO = c.outputs.length;
     const u = ei.inputs.slice(0, NI);
     const y0 = new Float64Array(c.fast.length);
-    c.fastInit(b.slow, b.traits, b.events, y0);
+    c.fastInit(b, y0);
     const tEval = Array.from({ length: ei.nSteps }, (_, k) => (k + 1) * ei.dt);
-    const sol = dopri5(
-      (_t, y, dy) => c.fastRhs(y, dy, u, b.slow, b.traits, b.events, null),
-      y0,
-      0,
-      spec.duration,
-      { tEval, rtol: 1e-9, atol: 1e-11 },
-    );
+    const sol = dopri5((_t, y, dy) => c.fastRhs(y, dy, u, b), y0, 0, spec.duration, {
+      tEval,
+      rtol: 1e-9,
+      atol: 1e-11,
+    });
     summaries = new Float64Array(NO * NSTAT);
     const o = new Float64Array(NO);
     for (let i = 0; i < NO; i++) summaries[i * NSTAT + 1] = -Infinity;

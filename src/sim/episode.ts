@@ -3,7 +3,15 @@
  * stressor, a practice session, a social encounter) run through the compiled fast level.
  */
 
-import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
+import { checkTimeStep } from "../engine/checkTimeStep.js";
+import { NSTAT, type CompiledModel, type EpisodeSchedule } from "../engine/compileModel.js";
+import {
+  checkOnDivergence,
+  DivergenceError,
+  episodeDivergences,
+  type Divergence,
+  type OnDivergence,
+} from "../engine/divergence.js";
 import type { ContentMix } from "./protocol.js";
 
 /** A span of an episode during which inputs hold given levels (others are 0). */
@@ -35,23 +43,20 @@ export const EPISODE_DT = 0.2;
 export const EPISODE_DURATION = 12;
 
 /** Inputs of an episode laid out per step, plus the step window of its summaries. */
-export interface EpisodeInputs {
-  inputs: Float64Array;
-  nSteps: number;
-  dt: number;
-  w0: number;
-  w1: number;
+export interface EpisodeInputs extends EpisodeSchedule {
   /** Times (s) where inputs change: breakpoints for an adaptive solver. */
   breaks: number[];
 }
 
 /**
  * Lays out an episode's inputs per RK4 step (input values at each step's midpoint), after
- * checking that every input exists and lies in its range.
+ * checking that every input exists and lies in its range, and that the step is stable for
+ * the model's fast time constants (see `checkTimeStep`).
  */
 export function episodeInputs(cm: CompiledModel, spec: EpisodeSpec): EpisodeInputs {
   if (!(spec.dt > 0) || !(spec.duration > 0))
     throw new Error(`episode ${spec.type}: duration and dt must be positive`);
+  checkTimeStep(cm, spec.dt, `episode ${spec.type}`);
   const nSteps = Math.round(spec.duration / spec.dt);
   if (Math.abs(nSteps * spec.dt - spec.duration) > 1e-9 * spec.duration)
     throw new Error(
@@ -159,8 +164,25 @@ export interface EpisodeRun {
   /** Trajectories when requested: `traj[(p*nRec + r)*nOut + i]`. */
   traj?: Float64Array;
   nRec: number;
-  /** Participants whose fast states diverged (non-finite). */
+  /** Participants whose fast states diverged (non-finite or far out of range). */
   diverged: number;
+  /** Which participants diverged, and where (under `onDivergence: "drop"`). */
+  divergences: Divergence[];
+}
+
+/** Options of {@link runEpisode}. */
+export interface RunEpisodeOptions {
+  /** State noise, `P × fast nodes` (logit units); default none. */
+  jitter?: Float64Array | null;
+  /** Record trajectories (default false), every `every` steps (default 1). */
+  record?: boolean;
+  every?: number;
+  /** Summaries are written here when given. */
+  out?: Float64Array;
+  /** Default `"fail"`: throw a DivergenceError naming diverged participants; `"drop"`: report them. */
+  onDivergence?: OnDivergence;
+  /** Participant ids of the batch, for divergence reports (default the batch index). */
+  ids?: Uint32Array;
 }
 
 /** Runs one episode for a batch. `jitter` (P × fast nodes) adds state noise in logit units. */
@@ -168,30 +190,43 @@ export function runEpisode(
   cm: CompiledModel,
   spec: EpisodeSpec | EpisodeInputs,
   batch: Batch,
-  opts: { jitter?: Float64Array | null; record?: boolean; every?: number; out?: Float64Array } = {},
+  opts: RunEpisodeOptions = {},
 ): EpisodeRun {
+  const mode = checkOnDivergence(opts.onDivergence);
   const ei = "inputs" in spec ? spec : episodeInputs(cm, spec);
   const NO = cm.outputs.length;
   const summaries = opts.out ?? new Float64Array(batch.P * NO * NSTAT);
   const every = opts.every ?? 1;
   const nRec = opts.record ? Math.floor(ei.nSteps / every) + 1 : 0;
   const traj = opts.record ? new Float64Array(batch.P * nRec * NO) : null;
+  const status = new Int32Array(batch.P);
   const diverged = cm.episode(
-    batch.P,
-    batch.slow,
-    batch.traits,
-    batch.events,
-    ei.inputs,
-    ei.dt,
-    ei.nSteps,
-    opts.jitter ?? null,
-    summaries,
-    ei.w0,
-    ei.w1,
-    traj,
-    every,
+    {
+      count: batch.P,
+      slow: batch.slow,
+      traits: batch.traits,
+      events: batch.events,
+      jitter: opts.jitter ?? null,
+      out: summaries,
+      trajectory: traj === null ? null : { values: traj, every },
+      status,
+    },
+    ei,
   );
-  return { summaries, traj: traj ?? undefined, nRec, diverged };
+  const type = "type" in spec ? spec.type : "episode";
+  const divergences =
+    diverged === 0
+      ? []
+      : episodeDivergences(
+          cm,
+          status,
+          batch.P,
+          summaries,
+          (q) => (opts.ids ? opts.ids[q] : q),
+          `${type} episode`,
+        );
+  if (divergences.length > 0 && mode === "fail") throw new DivergenceError(divergences);
+  return { summaries, traj: traj ?? undefined, nRec, diverged, divergences };
 }
 
 /** Reads one statistic of one output for participant p from episode summaries. */

@@ -22,7 +22,8 @@ export interface RunCohortOptions extends CohortRunOptions {
 export function mergeResults(parts: CohortResult[]): CohortResult {
   if (parts.length === 1 && parts[0].ids.every((id, i, a) => i === 0 || a[i - 1] < id))
     return parts[0];
-  const first = parts[0];
+  // Widths from a part with participants (under "drop" a part may have none left).
+  const first = parts.find((r) => r.ids.length > 0) ?? parts[0];
   const N = parts.reduce((a, r) => a + r.ids.length, 0);
   const order = parts
     .flatMap((r, t) => Array.from(r.ids, (id, p) => ({ id, t, p })))
@@ -51,6 +52,7 @@ export function mergeResults(parts: CohortResult[]): CohortResult {
     adherence: per("adherence", 1),
     priorHours: per("priorHours", 1),
     diverged: parts.reduce((a, r) => a + r.diverged, 0),
+    divergences: parts.flatMap((r) => r.divergences).sort((a, b) => a.participant - b.participant),
   };
 }
 

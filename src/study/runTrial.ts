@@ -14,6 +14,7 @@ import { loadParadigms, type Paradigm } from "../measure/paradigm.js";
 import { runParadigm } from "../measure/runParadigm.js";
 import { resolvePopulation, samplePopulation, type Population } from "../sim/population.js";
 import { resolveProtocol } from "../sim/protocol.js";
+import type { OnDivergence } from "../engine/divergence.js";
 import { runCohort } from "../sim/runCohort.js";
 import type { CohortResult, CohortSpec } from "../sim/simulateCohort.js";
 import {
@@ -37,6 +38,11 @@ export interface TrialOptions {
   /** A model to use instead of the study's (variant comparisons). */
   model?: Model;
   onProgress?: (fraction: number) => void;
+  /**
+   * Participants whose states diverge (cohort or paradigms): `"fail"` (default) throws a
+   * DivergenceError; `"drop"` leaves them out, listed in `cohort.divergences`.
+   */
+  onDivergence?: OnDivergence;
 }
 
 /** A finished trial. */
@@ -307,6 +313,8 @@ interface WaveContext {
   /** Study day d is record d + runIn of the cohort. */
   runIn: number;
   onProgress?: (fraction: number) => void;
+  /** What to do with participants whose paradigm states diverge (see TrialOptions). */
+  onDivergence?: OnDivergence;
 }
 
 /** The batch of participants present at a wave (and in the arm of `armKey`, unless "*"). */
@@ -381,7 +389,14 @@ function measureWaves(c: WaveContext): TrialRow[] {
           cm,
           paradigm,
           { P, slow, traits, events },
-          { seed, ids, occasion: wave.id, series },
+          {
+            seed,
+            ids,
+            occasion: wave.id,
+            series,
+            onDivergence: c.onDivergence,
+            divergences: cohort.divergences,
+          },
         )) {
           const p = present[r.p];
           rows.push({
@@ -445,6 +460,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
         ? s.events.map((e) => ({ ...e, from: e.from + runIn, to: e.to + runIn }))
         : s.events,
     recordEvery: 1,
+    onDivergence: opts.onDivergence,
   };
   const simulated = await runCohort(model, cohortSpec, {
     threads: opts.threads,
@@ -460,7 +476,9 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     dropout,
     runIn,
     onProgress: opts.onProgress,
+    onDivergence: opts.onDivergence,
   });
+  simulated.diverged = new Set(simulated.divergences.map((d) => d.participant)).size;
   const cohort: CohortResult =
     runIn > 0 ? { ...simulated, days: simulated.days.map((d) => d - runIn) } : simulated;
 

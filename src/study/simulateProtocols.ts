@@ -4,6 +4,7 @@
  * dyadic protocol, block assignment, life events by day.
  */
 
+import type { OnDivergence } from "../engine/divergence.js";
 import { InputError } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import { resolvePopulation, type Population } from "../sim/population.js";
@@ -29,6 +30,8 @@ export interface ProtocolCohortOptions {
   /** Record daily values every k days; default 1. */
   recordEvery?: number;
   events?: EventSchedule[];
+  /** Participants whose states diverge: `"fail"` (default) throws, `"drop"` excludes and counts. */
+  onDivergence?: OnDivergence;
 }
 
 /** Options of {@link simulateProtocols}. */
@@ -76,6 +79,7 @@ export function protocolCohortSpec(model: Model, o: ProtocolCohortOptions): Coho
     assignment: blockAssignment(arms.map(() => o.n)),
     recordEvery: o.recordEvery ?? 1,
     events: o.events ?? [],
+    onDivergence: o.onDivergence,
   };
 }
 

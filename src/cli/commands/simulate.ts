@@ -3,6 +3,7 @@
  * `kindsim demo` (the embedded demonstration: CBCT vs health education).
  */
 
+import { checkOnDivergence, describeDivergences } from "../../engine/divergence.js";
 import type { Command } from "commander";
 import { cohortFiles } from "../../io/cohortFiles.js";
 import { buildManifest } from "../../io/manifest.js";
@@ -22,6 +23,7 @@ import { progressBar } from "../progress.js";
 import {
   DEFAULT_THREADS,
   modelOptions,
+  onDivergenceOption,
   outOption,
   printOptions,
   type ModelChoice,
@@ -41,6 +43,8 @@ export interface SimulateOptions extends ModelChoice {
   recordEvery: number;
   quiet?: boolean;
   event?: string[];
+  /** Participants whose states diverge: fail (default) or drop and count. */
+  onDivergence?: string;
 }
 
 function manifestOf(
@@ -115,6 +119,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
       seed: o.seed,
       recordEvery: o.recordEvery,
       events,
+      onDivergence: checkOnDivergence(o.onDivergence, "--on-divergence"),
       threads: o.threads,
       params,
       onProgress: (f) => bar.update(f),
@@ -128,7 +133,7 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
   });
   if (run.run.result.diverged > 0)
     process.stderr.write(
-      `kindsim: warning: ${run.run.result.diverged} participant(s) diverged (non-finite states) and were frozen; check the parameter set\n`,
+      `kindsim: warning: ${run.run.result.diverged} participant(s) diverged (states non-finite or far out of range) and were dropped: ${describeDivergences(run.run.result.divergences, 5)}\n`,
     );
   if (o.json) {
     const { spec, result } = run.run;
@@ -175,6 +180,7 @@ function addSimulateOptions(cmd: Command, defaults: Partial<SimulateOptions>): C
     "--event <name:from-to=value...>",
     "life events and challenges by day, e.g. exclusion:0-27=1 endotoxin:14",
   );
+  onDivergenceOption(cmd);
   return printOptions(cmd, "print a JSON summary");
 }
 

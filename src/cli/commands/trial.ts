@@ -4,6 +4,7 @@
  */
 
 import type { Command } from "commander";
+import { checkOnDivergence, describeDivergences } from "../../engine/divergence.js";
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
 import { formatResults, trialFiles } from "../../io/trialFiles.js";
 import { runTrial, type TrialRun } from "../../study/runTrial.js";
@@ -13,6 +14,7 @@ import { withOutputs } from "../outputs.js";
 import { progressBar } from "../progress.js";
 import {
   modelOptions,
+  onDivergenceOption,
   outOption,
   printOptions,
   seedOption,
@@ -24,6 +26,7 @@ import { loadStudyArg, studyModelChoice } from "../studyArg.js";
 
 interface TrialOptions extends CommonOptions, ModelChoice {
   n?: number;
+  onDivergence?: string;
 }
 
 /** The manifest of a trial run. */
@@ -76,6 +79,7 @@ export function registerTrialCommand(program: Command, ctx: CliContext): void {
   seedOption(cmd, "random seed (default: the study's)");
   modelOptions(cmd, false);
   threadsOption(cmd);
+  onDivergenceOption(cmd);
   outOption(
     cmd,
     "data.csv, participants.csv, results.csv/json, means.csv, summary.txt, plots and manifest.json",
@@ -89,8 +93,13 @@ export function registerTrialCommand(program: Command, ctx: CliContext): void {
         n: o.n,
         threads: o.threads,
         onProgress: (f) => bar.update(f),
+        onDivergence: checkOnDivergence(o.onDivergence, "--on-divergence"),
       });
       bar.done();
+      if (run.cohort.diverged > 0)
+        process.stderr.write(
+          `kindsim: warning: ${run.cohort.diverged} participant(s) diverged and were dropped: ${describeDivergences(run.cohort.divergences, 5)}\n`,
+        );
       return {
         value: run,
         outputs: () => ({ files: trialFiles(run, trialManifest(file, run, ctx.commandLine)) }),

@@ -1,0 +1,83 @@
+/**
+ * Running a day's episode slots for the members of a sub-batch, and combining the slots'
+ * summaries into the model's day summaries with its declared operators.
+ */
+
+import { NSTAT } from "../../engine/compileModel.js";
+import type { EpisodeInputs } from "../episode.js";
+import {
+  DAY_MASK,
+  NSLOT,
+  recordDivergence,
+  SLOT_NAME,
+  STREAMS,
+  type CohortRun,
+} from "./cohortRun.js";
+
+/**
+ * Runs the episode `ei` in `slot` for the first `count` members of `run.members` on `day`,
+ * with state noise `sd` drawn from the participant's stream of that day and slot.
+ */
+export function runSlot(
+  run: CohortRun,
+  slot: number,
+  count: number,
+  day: number,
+  ei: EpisodeInputs,
+  sd = run.noise,
+): void {
+  if (count === 0) return;
+  const { cm, members, sub, state, rng, ids } = run;
+  const [NS, NT, NE, NF] = [cm.slow.length, cm.traits.length, cm.events.length, cm.fast.length];
+  const stream = (STREAMS.jitter | ((day * NSLOT + slot) & DAY_MASK)) >>> 0;
+  for (let q = 0; q < count; q++) {
+    const p = members[q];
+    for (let k = 0; k < NS; k++) sub.slow[q * NS + k] = state.slow[p * NS + k];
+    for (let k = 0; k < NT; k++) sub.traits[q * NT + k] = state.traits[p * NT + k];
+    for (let k = 0; k < NE; k++) sub.events[q * NE + k] = state.events[p * NE + k];
+    if (sd > 0) {
+      rng.reset(ids[p], stream);
+      for (let i = 0; i < NF; i++) sub.jitter[q * NF + i] = sd * rng.normal();
+    }
+  }
+  sub.count = count;
+  const bad = cm.episode({ ...sub, jitter: sd > 0 ? sub.jitter : null }, ei);
+  const W = cm.outputs.length * NSTAT;
+  if (bad > 0)
+    for (let q = 0; q < count; q++)
+      if (sub.status[q] !== 0) {
+        const i = sub.status[q] - 1;
+        recordDivergence(run, members[q], {
+          where: `${run.phase}, ${SLOT_NAME[slot]} episode`,
+          node: cm.outputs[i],
+          value: sub.out[q * W + i * NSTAT + 2],
+        });
+      }
+  for (let q = 0; q < count; q++) {
+    const p = members[q];
+    run.ran[p * NSLOT + slot] = 1;
+    const to = (p * NSLOT + slot) * W;
+    for (let k = 0; k < W; k++) run.epOut[to + k] = sub.out[q * W + k];
+  }
+}
+
+/** Day summary k of participant p over the episodes that ran in the slots of `mask`. */
+export function summarise(run: CohortRun, p: number, k: number, mask: number): number {
+  const sp = run.rules[k];
+  const NO = run.cm.outputs.length;
+  let acc = sp.combine === "max" ? -Infinity : 0;
+  let cnt = 0;
+  for (const slot of sp.slots) {
+    if (!run.ran[p * NSLOT + slot] || !(mask & (1 << slot))) continue;
+    let v = run.epOut[((p * NSLOT + slot) * NO + sp.out) * NSTAT + sp.stat];
+    if (sp.area) v *= run.seconds;
+    if (sp.combine === "max") acc = Math.max(acc, v);
+    else acc += v;
+    cnt++;
+  }
+  return cnt === 0
+    ? run.state.otherwise[p * run.cm.summaries.length + k]
+    : sp.combine === "mean"
+      ? acc / cnt
+      : acc;
+}

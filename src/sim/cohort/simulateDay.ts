@@ -1,0 +1,132 @@
+/**
+ * One simulated day of a cohort: the day's events, the everyday social encounter, practice
+ * (classes, home practice, sessions) for those who practise, everyday stressors, then the
+ * day summaries and the slow level's step.
+ */
+
+import { practiceOnDay } from "../protocol.js";
+import {
+  DAY_MASK,
+  failOnDivergence,
+  recordDayDivergences,
+  SLOT,
+  STREAMS,
+  type CohortRun,
+} from "./cohortRun.js";
+import { runSlot, summarise } from "./episodeSlots.js";
+import {
+  classSocial,
+  everydaySocial,
+  everydayStressor,
+  practiceSession,
+} from "./everydayEpisodes.js";
+
+/** Sets the day's event levels of every participant from the cohort's event schedule. */
+export function applyEvents(run: CohortRun, day: number): void {
+  const { cm, spec, P, arm } = run;
+  const { events } = run.state;
+  const NE = cm.events.length;
+  events.fill(0);
+  for (const ev of spec.events ?? []) {
+    const e = cm.index.event.get(ev.event);
+    if (e === undefined)
+      throw new Error(
+        `unknown event ${JSON.stringify(ev.event)} (model events: ${cm.events.join(", ")})`,
+      );
+    if (day < ev.from || day > ev.to) continue;
+    for (let p = 0; p < P; p++)
+      if (!ev.arms || ev.arms.includes(spec.arms[arm[p]].id)) events[p * NE + e] = ev.value;
+  }
+}
+
+/** Load on each skill per minute of a content mix (before engagement). */
+function loadPerMinute(run: CohortRun, content: Record<string, number>): Float64Array {
+  const { cm } = run;
+  const perMinute = new Float64Array(cm.skills.length);
+  for (const [c, share] of Object.entries(content))
+    for (const [skill, w] of Object.entries(cm.model.content[c].trains))
+      perMinute[cm.index.skill.get(skill)!] += (share * w) / run.life.minutesPerLoad;
+  return perMinute;
+}
+
+/** Practice of arm `a` on `day`: who attends, practises at home, has a session; their load. */
+function practiseArm(run: CohortRun, a: number, day: number): void {
+  const { spec, P, arm, frozen, rng, ids, members } = run;
+  const NK = run.cm.skills.length;
+  const pday = day - (spec.arms[a].startDay ?? 0);
+  if (pday < 0) return;
+  const plan = practiceOnDay(spec.arms[a].protocol, pday);
+  if (plan.classMinutes + plan.homeMinutes + plan.sessionMinutes <= 0) return;
+  const perMinute = loadPerMinute(run, plan.content);
+  const classMembers: number[] = [];
+  let nPractice = 0;
+  const dayStream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
+  for (let p = 0; p < P; p++) {
+    if (arm[p] !== a || frozen[p]) continue;
+    const r = rng.reset(ids[p], dayStream);
+    const attends = plan.classMinutes > 0 && r.uniform() < run.attendance[p];
+    const home = plan.homeMinutes > 0 && r.uniform() < run.adherence[p];
+    const session = plan.sessionMinutes > 0 && r.uniform() < run.attendance[p];
+    const mins =
+      (attends ? plan.classMinutes : 0) +
+      (home ? plan.homeMinutes : 0) +
+      (session ? plan.sessionMinutes : 0);
+    if (mins <= 0) continue;
+    run.dayMinutes[p] = mins;
+    run.minutes[p] += mins;
+    run.practiceDays[p] += 1;
+    for (let k = 0; k < NK; k++)
+      run.state.loads[p * NK + k] += mins * perMinute[k] * run.state.engagement[p];
+    members[nPractice++] = p;
+    if (attends && plan.social > 0) classMembers.push(p);
+  }
+  if (Object.keys(plan.content).length > 0)
+    runSlot(run, SLOT.practice, nPractice, day, practiceSession(run, plan.content));
+  if (classMembers.length > 0) {
+    const ei = classSocial(run, plan.social);
+    classMembers.forEach((p, q) => (members[q] = p));
+    runSlot(run, SLOT.class, classMembers.length, day, ei);
+  }
+}
+
+/** Everyone not frozen meets the everyday social encounter. */
+function meetOthers(run: CohortRun, day: number): void {
+  let n = 0;
+  for (let p = 0; p < run.P; p++) if (!run.frozen[p]) run.members[n++] = p;
+  runSlot(run, SLOT.social, n, day, everydaySocial(run));
+}
+
+/** Each participant not frozen meets an everyday stressor with the daily probability. */
+function meetStressors(run: CohortRun, day: number): void {
+  let n = 0;
+  const stressStream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
+  for (let p = 0; p < run.P; p++) {
+    if (run.frozen[p]) continue;
+    const r = run.rng.reset(run.ids[p], stressStream);
+    r.seek(1);
+    if (r.uniform() < run.stressorRate) run.members[n++] = p;
+  }
+  runSlot(run, SLOT.stressor, n, day, everydayStressor(run));
+}
+
+/**
+ * Simulates `day` for the whole run. Participants who diverge are frozen and recorded; under
+ * `onDivergence: "fail"` the day ends with a DivergenceError naming them.
+ */
+export function simulateDay(run: CohortRun, day: number): void {
+  const { cm, state, P } = run;
+  run.phase = `day ${day + 1}`;
+  const NSum = cm.summaries.length;
+  run.ran.fill(0);
+  run.dayMinutes.fill(0);
+  state.loads.fill(0);
+  applyEvents(run, day);
+  cm.person(state);
+  meetOthers(run, day);
+  for (let a = 0; a < run.spec.arms.length; a++) practiseArm(run, a, day);
+  meetStressors(run, day);
+  for (let p = 0; p < P; p++)
+    for (let k = 0; k < NSum; k++) state.summaries[p * NSum + k] = summarise(run, p, k, 0b1111);
+  if (cm.day(state, 1) > 0) recordDayDivergences(run);
+  failOnDivergence(run);
+}
