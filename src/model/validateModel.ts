@@ -12,6 +12,7 @@ import {
   partialSign,
   type Formula,
 } from "./formula.js";
+import { dict, has, own } from "./dict.js";
 import { Issues } from "./issues.js";
 import type {
   ContentPrimitive,
@@ -341,7 +342,7 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
   ]);
   let content: Variant["content"];
   if (o.content !== undefined) {
-    content = {};
+    content = dict();
     for (const [k, c] of Object.entries(issues.object(`${path}.content`, o.content) ?? {})) {
       const co = issues.object(`${path}.content.${k}`, c);
       if (!co) continue;
@@ -352,10 +353,16 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
       };
     }
   }
-  const equations =
+  const rawEquations =
     o.equations === undefined ? undefined : issues.object(`${path}.equations`, o.equations);
-  if (equations)
-    for (const [k, x] of Object.entries(equations)) issues.string(`${path}.equations.${k}`, x);
+  let equations: Record<string, string> | undefined;
+  if (rawEquations) {
+    equations = dict();
+    for (const [k, x] of Object.entries(rawEquations)) {
+      const src = issues.string(`${path}.equations.${k}`, x);
+      if (src !== undefined) equations[k] = src;
+    }
+  }
   return {
     id: issues.string(`${path}.id`, o.id) ?? "",
     description: issues.string(`${path}.description`, o.description) ?? "",
@@ -363,7 +370,7 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
     set: issues.numberMap(`${path}.set`, o.set, true),
     removeEdges: issues.stringList(`${path}.removeEdges`, o.removeEdges, true),
     flipEdges: issues.stringList(`${path}.flipEdges`, o.flipEdges, true),
-    equations: equations as Record<string, string> | undefined,
+    equations,
     content,
   };
 }
@@ -387,7 +394,7 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     "coupling",
     "variants",
   ]);
-  const evidence: Model["evidence"] = {};
+  const evidence: Model["evidence"] = dict();
   for (const [k, e] of Object.entries(issues.object("evidence", o.evidence) ?? {})) {
     const eo = issues.object(`evidence.${k}`, e);
     if (!eo) continue;
@@ -402,12 +409,12 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     if (citation && kind)
       evidence[k] = { citation, kind, summary: eo.summary as string | undefined };
   }
-  const hypotheses: Model["hypotheses"] = {};
+  const hypotheses: Model["hypotheses"] = dict();
   for (const [k, h] of Object.entries(issues.object("hypotheses", o.hypotheses) ?? {})) {
     const s = issues.string(`hypotheses.${k}`, h);
     if (s) hypotheses[k] = s;
   }
-  const parameters: Model["parameters"] = {};
+  const parameters: Model["parameters"] = dict();
   for (const [k, p] of Object.entries(issues.object("parameters", o.parameters) ?? {})) {
     const par = readParameter(issues, `parameters.${k}`, p);
     if (par) parameters[k] = par;
@@ -418,7 +425,7 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
   const edges = (issues.array("edges", o.edges) ?? []).map((e, i) =>
     readEdge(issues, `edges[${i}]`, e),
   );
-  const content: Model["content"] = {};
+  const content: Model["content"] = dict();
   for (const [k, c] of Object.entries(issues.object("content", o.content) ?? {})) {
     const cp = readContent(issues, `content.${k}`, c);
     if (cp) content[k] = cp;
@@ -593,14 +600,14 @@ function checkSemantics(issues: Issues, model: Model): void {
       if (!evidenceIds.has(ev))
         issues.add(`${p}.evidence`, `unknown evidence id ${JSON.stringify(ev)}`);
     for (const h of e.hypotheses ?? [])
-      if (!(h in model.hypotheses))
+      if (!has(model.hypotheses, h))
         issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
     const from = nodeById.get(e.from);
     const to = nodeById.get(e.to);
     if (!from) issues.add(`${p}.from`, `unknown node ${JSON.stringify(e.from)}`);
     if (!to) issues.add(`${p}.to`, `unknown node ${JSON.stringify(e.to)}`);
     if (e.weight !== undefined) {
-      if (!(e.weight in model.parameters))
+      if (!has(model.parameters, e.weight))
         issues.add(`${p}.weight`, `unknown parameter ${JSON.stringify(e.weight)}`);
       else used.add(e.weight);
     }
@@ -618,7 +625,7 @@ function checkSemantics(issues: Issues, model: Model): void {
     covered.add(`${from.id}->${to.id}`);
     if (
       e.weight !== undefined &&
-      e.weight in model.parameters &&
+      has(model.parameters, e.weight) &&
       !fs.some((f) => identifiers(f).has(e.weight!))
     )
       issues.add(
@@ -627,8 +634,8 @@ function checkSemantics(issues: Issues, model: Model): void {
       );
     if (to.level === "slow") return; // slow dynamics are checked through their targets below
     const env = (name: string): number => {
-      if (e.signAt && name in e.signAt) return e.signAt[name];
-      const par = model.parameters[name];
+      if (has(e.signAt, name)) return e.signAt![name];
+      const par = own(model.parameters, name);
       if (par) return name === e.weight && par.value === 0 ? 1 : par.value;
       const n = nodeById.get(name);
       if (n) return (n.range[0] + n.range[1]) / 2;
@@ -729,7 +736,7 @@ function checkSemantics(issues: Issues, model: Model): void {
   model.variants.forEach((v, i) => {
     const p = `variants[${i}]`;
     for (const k of Object.keys(v.set ?? {}))
-      if (!(k in model.parameters))
+      if (!has(model.parameters, k))
         issues.add(`${p}.set.${k}`, `unknown parameter ${JSON.stringify(k)}`);
     for (const [j, e] of (v.removeEdges ?? []).entries())
       if (!edgeIds.has(e))
@@ -746,10 +753,10 @@ function checkSemantics(issues: Issues, model: Model): void {
       else check(`${p}.equations.${k}`, src, n.level === "fast" ? "fast" : "readout");
     }
     for (const h of v.hypotheses ?? [])
-      if (!(h in model.hypotheses))
+      if (!has(model.hypotheses, h))
         issues.add(`${p}.hypotheses`, `unknown hypothesis id ${JSON.stringify(h)}`);
     for (const [k, c] of Object.entries(v.content ?? {})) {
-      if (!(k in model.content)) {
+      if (!has(model.content, k)) {
         issues.add(
           `${p}.content.${k}`,
           `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`,
