@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import type { CompiledModel } from "../engine/compileModel.js";
 import { readDataFile } from "../model/loadModel.js";
+import { documentItems } from "../model/documentList.js";
 import { Issues } from "../model/issues.js";
 import type { EpisodeSegment } from "../sim/episode.js";
 import type { Instrument } from "./instruments/types.js";
@@ -292,21 +293,29 @@ export const PARADIGMS_FILE = fileURLToPath(new URL("../../data/paradigms.yaml",
 
 /** Reads and validates a paradigms file (`paradigms: [...]`). */
 export function loadParadigms(cm: CompiledModel, path: string = PARADIGMS_FILE): Paradigm[] {
-  const raw = readDataFile(path, "paradigm file");
+  return readParadigmFile(readDataFile(path, "paradigm file"), `paradigm file ${path}`, cm);
+}
+
+/**
+ * Validates the parsed content of a paradigms file (`paradigms: [...]` or one paradigm).
+ * @param what names the file in the error, e.g. `paradigm file my.yaml`
+ * @throws ValidationError listing every problem with its path
+ */
+export function readParadigmFile(raw: unknown, what: string, cm: CompiledModel): Paradigm[] {
   const issues = new Issues();
-  const list =
-    raw && typeof raw === "object" && "paradigms" in raw
-      ? (raw as { paradigms: unknown }).paradigms
-      : [raw];
-  const out = (issues.array("paradigms", list) ?? []).map((p, i) =>
-    readParadigm(issues, `paradigms[${i}]`, p, cm),
-  );
-  const ids = new Set<string>();
+  const items = documentItems(issues, raw, "paradigms", "paradigm", "id, label and measures");
+  const out = items.map(({ path, value }) => readParadigm(issues, path, value, cm));
+  const ids = new Map<string, string>();
   out.forEach((p, i) => {
-    if (p && ids.has(p.id))
-      issues.add(`paradigms[${i}].id`, `duplicate paradigm id ${JSON.stringify(p.id)}`);
-    if (p) ids.add(p.id);
+    if (!p) return;
+    const first = ids.get(p.id);
+    if (first !== undefined)
+      issues.add(
+        `${items[i].path}.id`,
+        `duplicate paradigm id ${JSON.stringify(p.id)} (already used by ${first})`,
+      );
+    else ids.set(p.id, items[i].path);
   });
-  issues.throwIfAny(`paradigm file ${path}`);
+  issues.throwIfAny(what);
   return out as Paradigm[];
 }

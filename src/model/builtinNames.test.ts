@@ -48,7 +48,9 @@ describe("names that collide with Object.prototype", () => {
 
     it(`${name} works as an evidence, hypothesis and content id`, () => {
       const m = parseModel(
-        renamed("F27", name).replace(/\bH3\b/g, `${name}_h`).replace(/\bexposure\b/g, name),
+        renamed("F27", name)
+          .replace(/\bH3\b/g, `${name}_h`)
+          .replace(/\bexposure\b/g, name),
       );
       expect(Object.hasOwn(m.evidence, name)).toBe(true);
       expect(Object.hasOwn(m.content, name)).toBe(true);
@@ -63,10 +65,18 @@ describe("names that collide with Object.prototype", () => {
         m.variants[0].set = { [name]: 1 };
         m.variants[6].content = { [name]: { trains: {} } };
       });
-      expect(issues).toContainEqual(expect.stringMatching(/^edges\[0\]\.hypotheses: unknown hypothesis/));
-      expect(issues).toContainEqual(expect.stringMatching(/^edges\[0\]\.evidence: unknown evidence/));
-      expect(issues).toContainEqual(expect.stringMatching(/^edges\[1\]\.weight: unknown parameter/));
-      expect(issues).toContainEqual(expect.stringMatching(/^variants\[0\]\.set\..*: unknown parameter/));
+      expect(issues).toContainEqual(
+        expect.stringMatching(/^edges\[0\]\.hypotheses: unknown hypothesis/),
+      );
+      expect(issues).toContainEqual(
+        expect.stringMatching(/^edges\[0\]\.evidence: unknown evidence/),
+      );
+      expect(issues).toContainEqual(
+        expect.stringMatching(/^edges\[1\]\.weight: unknown parameter/),
+      );
+      expect(issues).toContainEqual(
+        expect.stringMatching(/^variants\[0\]\.set\..*: unknown parameter/),
+      );
       expect(issues).toContainEqual(
         expect.stringMatching(/^variants\[6\]\.content\..*: unknown content primitive/),
       );

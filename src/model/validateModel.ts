@@ -13,7 +13,7 @@ import {
   type Formula,
 } from "./formula.js";
 import { dict, has, own } from "./dict.js";
-import { Issues } from "./issues.js";
+import { Issues, show } from "./issues.js";
 import type {
   ContentPrimitive,
   Coupling,
@@ -377,8 +377,15 @@ function readVariant(issues: Issues, path: string, v: unknown): Variant | undefi
 
 /** Reads the structure of a model file; semantic checks follow in {@link validateModel}. */
 function readModel(issues: Issues, raw: unknown): Model | undefined {
-  const o = issues.object("(model)", raw);
-  if (!o) return undefined;
+  if (raw === null || raw === undefined || typeof raw !== "object" || Array.isArray(raw)) {
+    const got = raw === null || raw === undefined ? "an empty file" : show(raw);
+    issues.add(
+      "(model)",
+      `expected a model (an object with id, title, nodes, edges, parameters…), got ${got}`,
+    );
+    return undefined;
+  }
+  const o = raw as Record<string, unknown>;
   issues.unknownKeys("(model)", o, [
     "id",
     "title",

@@ -5,6 +5,8 @@
 
 import { fileURLToPath } from "node:url";
 import { readDataFile } from "../model/loadModel.js";
+import { has } from "../model/dict.js";
+import { documentItems } from "../model/documentList.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 
@@ -60,7 +62,7 @@ function readMix(issues: Issues, path: string, v: unknown, model?: Model): Conte
   let total = 0;
   for (const [k, w] of Object.entries(mix)) {
     if (w < 0) issues.add(`${path}.${k}`, `expected a share >= 0, got ${w}`);
-    if (model && !(k in model.content))
+    if (model && !has(model.content, k))
       issues.add(
         `${path}.${k}`,
         `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`,
@@ -219,22 +221,31 @@ export const PROTOCOLS_FILE = fileURLToPath(new URL("../../data/protocols.yaml",
 
 /** Reads a protocols file (`protocols: [...]`) or a single-protocol file and validates it. */
 export function loadProtocols(path: string = PROTOCOLS_FILE, model?: Model): Protocol[] {
-  const raw = readDataFile(path, "protocol file");
+  return readProtocolFile(readDataFile(path, "protocol file"), `protocol file ${path}`, model);
+}
+
+/**
+ * Validates the parsed content of a protocols file: `protocols: [...]` or a single protocol.
+ * @param what names the file in the error, e.g. `protocol file my.yaml`
+ * @throws ValidationError listing every problem with its path
+ */
+export function readProtocolFile(raw: unknown, what: string, model?: Model): Protocol[] {
   const issues = new Issues();
-  const list =
-    raw && typeof raw === "object" && "protocols" in raw
-      ? (raw as { protocols: unknown }).protocols
-      : [raw];
-  const arr = issues.array("protocols", list) ?? [];
-  const out = arr.map((p, i) =>
-    readProtocol(
-      issues,
-      Array.isArray((raw as { protocols?: unknown }).protocols) ? `protocols[${i}]` : "(protocol)",
-      p,
-      model,
-    ),
+  const out = documentItems(issues, raw, "protocols", "protocol", "id, label and weeks").map(
+    ({ path, value }) => readProtocol(issues, path, value, model),
   );
-  issues.throwIfAny(`protocol file ${path}`);
+  const seen = new Map<string, number>();
+  out.forEach((p, i) => {
+    if (!p) return;
+    const first = seen.get(p.id);
+    if (first !== undefined)
+      issues.add(
+        `protocols[${i}].id`,
+        `duplicate protocol id ${JSON.stringify(p.id)} (already used by protocols[${first}])`,
+      );
+    else seen.set(p.id, i);
+  });
+  issues.throwIfAny(what);
   return out as Protocol[];
 }
 
@@ -243,7 +254,7 @@ export function resolveProtocol(idOrPath: string, model?: Model): Protocol {
   if (/\.(ya?ml|json)$/i.test(idOrPath)) {
     const ps = loadProtocols(idOrPath, model);
     if (ps.length !== 1)
-      throw new Error(
+      throw new InputError(
         `protocol file ${idOrPath} holds ${ps.length} protocols; expected exactly one`,
       );
     return ps[0];
