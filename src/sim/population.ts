@@ -227,10 +227,13 @@ export function readPopulationFile(
       return x;
     }
     const b = resolve(base, path, chain);
-    const merge = (k: string): Record<string, unknown> => ({
-      ...((b[k] as object) ?? {}),
-      ...((x[k] as object) ?? {}),
-    });
+    // Records merge key by key; anything else (reported when read) is taken as given.
+    const isRecord = (v: unknown): v is object =>
+      v !== null && typeof v === "object" && !Array.isArray(v);
+    const merge = (k: string): unknown =>
+      x[k] === undefined || (isRecord(b[k]) && isRecord(x[k]))
+        ? { ...(isRecord(b[k]) ? b[k] : {}), ...(isRecord(x[k]) ? x[k] : {}) }
+        : x[k];
     return { ...b, ...x, traits: merge("traits"), initial: merge("initial"), extends: undefined };
   };
   const out = items.map(({ path, o }) =>

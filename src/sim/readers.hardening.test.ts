@@ -88,6 +88,15 @@ describe("empty and non-object documents", () => {
     ]);
   });
 
+  it("a long string where an extended record belongs is one issue, answered at once", () => {
+    const t0 = Date.now();
+    const text = `populations: [{ id: a, label: A }, { id: b, label: B, extends: a, traits: "${"x".repeat(100_000)}" }]`;
+    expect(populations(text)).toEqual([
+      expect.stringMatching(/^populations\[1\]\.traits: expected an object, got "x{40}…"$/),
+    ]);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it("inconsistent trait correlations are refused when read, not when sampling", () => {
     const text = `{ id: a, label: A, traits: { warmth0: { median: 0.5, sd: 1 }, resonance0: { median: 0.5, sd: 1 }, mentalizing0: { median: 0.5, sd: 1 } },
       correlations: [[warmth0, resonance0, 0.9], [warmth0, mentalizing0, 0.9], [resonance0, mentalizing0, -0.9]] }`;
