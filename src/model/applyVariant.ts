@@ -4,6 +4,7 @@
  */
 
 import { formatFormula, parseFormula, substitute, type Formula } from "./formula.js";
+import { InputError } from "./issues.js";
 import type { Model, ModelNode, SlowDynamics, Variant } from "./types.js";
 import { validateModel } from "./validateModel.js";
 
@@ -29,7 +30,7 @@ function rewriteNode(node: ModelNode, from: string, replacement: Formula): Model
 export function findVariant(model: Model, id: string): Variant {
   const v = model.variants.find((x) => x.id === id);
   if (!v)
-    throw new Error(
+    throw new InputError(
       `unknown variant ${JSON.stringify(id)} (model ${model.id} has: ${model.variants.map((x) => x.id).join(", ") || "none"})`,
     );
   return v;
@@ -45,13 +46,14 @@ export function applyVariant(model: Model, variant: string | Variant): Model {
   const v = typeof variant === "string" ? findVariant(model, variant) : variant;
   const parameters = { ...model.parameters };
   for (const [k, value] of Object.entries(v.set ?? {})) {
-    if (!parameters[k]) throw new Error(`variant ${v.id}: unknown parameter ${k}`);
+    if (!Object.hasOwn(parameters, k))
+      throw new InputError(`variant ${v.id}: unknown parameter ${k}`);
     parameters[k] = { ...parameters[k], value };
   }
   let nodes = model.nodes.map((n) => ({ ...n }));
   const edit = (edgeId: string, flip: boolean): void => {
     const e = model.edges.find((x) => x.id === edgeId);
-    if (!e) throw new Error(`variant ${v.id}: unknown edge ${edgeId}`);
+    if (!e) throw new InputError(`variant ${v.id}: unknown edge ${edgeId}`);
     const neutral = e.neutral ?? 0;
     const repl: Formula = flip
       ? {
