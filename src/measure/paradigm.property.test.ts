@@ -13,10 +13,10 @@ import {
   smallBadValue,
 } from "../model/documentMutations.testkit.js";
 import { defaultModel, parseDataText } from "../model/loadModel.js";
-import { loadParadigms, PARADIGMS_FILE, readParadigmFile } from "./paradigm.js";
+import { loadParadigms, readParadigmFile } from "./paradigm.js";
 
 const cm = compileModel(defaultModel());
-const shipped = parseDataText(readFileSync(PARADIGMS_FILE, "utf8"), "paradigms");
+const shipped = parseDataText(readFileSync("data/paradigms.yaml", "utf8"), "paradigms");
 const KEYS = ["paradigms", "id", "label", "conditions", "measures", "citation"];
 const dir = mkdtempSync(join(tmpdir(), "kindsim-paradigm-prop-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -12,12 +12,12 @@ import {
   smallBadValue,
 } from "../model/documentMutations.testkit.js";
 import { defaultModel, parseDataText } from "../model/loadModel.js";
-import { loadPopulations, POPULATIONS_FILE, readPopulationFile } from "./population.js";
-import { loadProtocols, PROTOCOLS_FILE, readProtocolFile } from "./protocol.js";
+import { loadPopulations, readPopulationFile } from "./population.js";
+import { loadProtocols, readProtocolFile } from "./protocol.js";
 
 const model = defaultModel();
-const protocols = parseDataText(readFileSync(PROTOCOLS_FILE, "utf8"), "protocols");
-const populations = parseDataText(readFileSync(POPULATIONS_FILE, "utf8"), "populations");
+const protocols = parseDataText(readFileSync("data/protocols.yaml", "utf8"), "protocols");
+const populations = parseDataText(readFileSync("data/populations.yaml", "utf8"), "populations");
 const dir = mkdtempSync(join(tmpdir(), "kindsim-readers-prop-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
