@@ -2,7 +2,8 @@
  * fast-check arbitraries for property tests of the file readers: random documents, and
  * mutations of shipped files (delete a key, change a type, insert a built-in name, a huge
  * number, NaN, deep nesting, an empty or long string). Test support only: not built
- * (tsconfig.build.json excludes `*.testkit.ts`).
+ * (tsconfig.build.json excludes `*.testkit.ts`). fast-check is the maintained property-testing
+ * library for TypeScript; it shrinks a failing document to a minimal counterexample.
  */
 
 import fc from "fast-check";
