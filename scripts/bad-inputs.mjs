@@ -92,7 +92,7 @@ function prepare(c, vars) {
 }
 
 /** Runs one command in its own process group; kills the group on timeout. */
-function run(cmd, args, cwd, timeout) {
+function run(cmd, args, cwd, timeout, running) {
   return new Promise((done) => {
     const t0 = Date.now();
     const child = spawn(cmd[0], [...cmd.slice(1), ...args], {
@@ -101,6 +101,7 @@ function run(cmd, args, cwd, timeout) {
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    running.add(child.pid);
     const out = { stdout: "", stderr: "" };
     const keep = (k) => (b) => {
       if (out[k].length < 200_000) out[k] += b.toString();
@@ -118,6 +119,7 @@ function run(cmd, args, cwd, timeout) {
     }, timeout);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      running.delete(child.pid);
       done({ ...out, code, signal, timedOut, ms: Date.now() - t0 });
     });
   });
@@ -177,6 +179,20 @@ export async function runCorpus(o) {
     );
     cmd = ["node", "--import", "tsx", entry];
   }
+  const running = new Set();
+  const stop = () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   const results = new Array(cases.length);
   let next = 0;
   const worker = async () => {
@@ -187,7 +203,7 @@ export async function runCorpus(o) {
       mkdirSync(dir);
       const vars = { dir, root: o.root };
       const args = prepare(c, vars);
-      const r = await run(cmd, args, o.source ? o.root : dir, c.timeout ?? o.timeout);
+      const r = await run(cmd, args, o.source ? o.root : dir, c.timeout ?? o.timeout, running);
       const got = classify(r, c, args, dir);
       const message = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(0, 3).join(" | ");
       results[i] = {
@@ -203,6 +219,8 @@ export async function runCorpus(o) {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, o.jobs) }, worker));
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
   rmSync(work, { recursive: true, force: true });
   return results;
 }
