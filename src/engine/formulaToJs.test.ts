@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  MAX_FORMULA_TERMS,
   evaluateFormula,
   formatFormula,
   identifiers,
@@ -75,5 +76,27 @@ describe("formulaToJs: identifiers and constants", () => {
       name === "k" ? { type: "num", value: -3 } : undefined,
     );
     expect(new Function("x", `return ${formulaToJs(g, () => "x")};`)(2)).toBe(-21);
+  });
+});
+
+describe("formulaToJs on the largest formulas the parser accepts", () => {
+  it("emits code V8 can compile, equal to evaluateFormula", () => {
+    const src = Array(MAX_FORMULA_TERMS - 1)
+      .fill("a")
+      .join(" - ");
+    for (const text of [
+      `${"-(".repeat(127)}${src}${")".repeat(127)} + a`,
+      `${"(".repeat(254)}${src}${")".repeat(254)} + a`,
+      `${"sqrt(".repeat(254)}${src}${")".repeat(254)} + ${"-".repeat(250)}a`,
+    ]) {
+      const f = parseFormula(text);
+      const run = new Function("a", `return ${formulaToJs(f, (n) => n)}`) as (a: number) => number;
+      expect(
+        Object.is(
+          run(1.5),
+          evaluateFormula(f, () => 1.5),
+        ),
+      ).toBe(true);
+    }
   });
 });

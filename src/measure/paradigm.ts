@@ -6,6 +6,7 @@
 import type { CompiledModel } from "../engine/compileModel.js";
 import { shippedPath } from "../model/dataResolver.js";
 import { readData } from "../model/loadModel.js";
+import { documentItems } from "../model/documentList.js";
 import { Issues } from "../model/issues.js";
 import type { EpisodeSegment } from "../sim/episode.js";
 import type { Instrument } from "./instruments/types.js";
@@ -99,178 +100,14 @@ export function readParadigm(
     ? []
     : (issues.array(`${path}.conditions`, o.conditions) ?? [])
   ).forEach((c, i) => {
-    const p = `${path}.conditions[${i}]`;
-    const co = issues.object(p, c);
-    if (!co) return;
-    issues.unknownKeys(p, co, ["id", "duration", "dt", "segments", "window"]);
-    const duration =
-      issues.number(`${p}.duration`, co.duration, { positive: true, max: 36_000 }) ?? 1;
-    const dt = issues.number(`${p}.dt`, co.dt, { optional: true, positive: true, max: 1 });
-    const step = dt ?? 0.1;
-    if (Math.abs(Math.round(duration / step) * step - duration) > 1e-9 * duration)
-      issues.add(
-        `${p}.${dt === undefined ? "duration" : "dt"}`,
-        `expected the duration (${duration} s) to be a whole number of steps of ${step} s`,
-      );
-    const segments: EpisodeSegment[] = [];
-    (issues.array(`${p}.segments`, co.segments) ?? []).forEach((s, j) => {
-      const sp = `${p}.segments[${j}]`;
-      const so = issues.object(sp, s);
-      if (!so) return;
-      issues.unknownKeys(sp, so, ["from", "to", "inputs"]);
-      const from = issues.number(`${sp}.from`, so.from, { min: 0 }) ?? 0;
-      const to = issues.number(`${sp}.to`, so.to, { min: 0 }) ?? 0;
-      if (to <= from) issues.add(`${sp}.to`, `expected to > from (${from}), got ${to}`);
-      const inputs = issues.numberMap(`${sp}.inputs`, so.inputs) ?? {};
-      for (const [k, x] of Object.entries(inputs)) {
-        const j2 = cm.index.input.get(k);
-        if (j2 === undefined)
-          issues.add(
-            `${sp}.inputs.${k}`,
-            `expected an input node of the model (${cm.inputs.map((n) => n.id).join(", ")})`,
-          );
-        else if (x < cm.inputs[j2].range[0] || x > cm.inputs[j2].range[1])
-          issues.add(
-            `${sp}.inputs.${k}`,
-            `expected a value within [${cm.inputs[j2].range.join(", ")}], got ${x}`,
-          );
-      }
-      segments.push({ from, to, inputs });
-    });
-    let window: [number, number] | undefined;
-    if (co.window !== undefined) {
-      const w = issues.array(`${p}.window`, co.window);
-      if (
-        w &&
-        (w.length !== 2 ||
-          !(Number(w[0]) >= 0 && Number(w[1]) > Number(w[0]) && Number(w[1]) <= duration))
-      )
-        issues.add(`${p}.window`, `expected [from, to] seconds with 0 <= from < to <= ${duration}`);
-      else if (w) window = [Number(w[0]), Number(w[1])];
-    }
-    conditions.push({ id: issues.string(`${p}.id`, co.id) ?? "", duration, dt, segments, window });
+    const cond = readCondition(issues, `${path}.conditions[${i}]`, c, cm);
+    if (cond) conditions.push(cond);
   });
   const condIds = new Set(conditions.map((c) => c.id));
-  const isOutput = (k: string): boolean => cm.index.output.has(k);
-  const isSlow = (k: string): boolean => cm.index.slow.has(k) || cm.index.trait.has(k);
   const measures: ParadigmMeasure[] = [];
   (issues.array(`${path}.measures`, o.measures) ?? []).forEach((m, i) => {
-    const p = `${path}.measures[${i}]`;
-    const mo = issues.object(p, m);
-    if (!mo) return;
-    issues.unknownKeys(p, mo, ["id", "label", "source", "instrument", "timecourse"]);
-    const so = issues.object(`${p}.source`, mo.source);
-    let source: MeasureSource | undefined;
-    if (so) {
-      const from = issues.oneOf(`${p}.source.from`, so.from, [
-        "episode",
-        "coupling",
-        "slow",
-        "diary",
-      ] as const);
-      const cond = (k: string): string | undefined => {
-        const c = issues.string(`${p}.source.${k}`, so[k], k === "contrast");
-        if (c !== undefined && !condIds.has(c))
-          issues.add(
-            `${p}.source.${k}`,
-            `expected a condition of this paradigm (${[...condIds].join(", ")}), got ${JSON.stringify(c)}`,
-          );
-        return c;
-      };
-      if (from === "episode") {
-        source = {
-          from,
-          condition: cond("condition") ?? "",
-          terms:
-            readTerms(
-              issues,
-              `${p}.source.terms`,
-              so.terms,
-              isOutput,
-              "a fast node or readout of the model",
-            ) ?? {},
-          stat: issues.oneOf(`${p}.source.stat`, so.stat, STATS, true),
-          contrast: cond("contrast"),
-          offset: issues.number(`${p}.source.offset`, so.offset, { optional: true }),
-        };
-      } else if (from === "coupling") {
-        const nodes = issues.stringList(`${p}.source.nodes`, so.nodes) ?? [];
-        if (nodes.length !== 2 || !nodes.every(isOutput))
-          issues.add(`${p}.source.nodes`, "expected two fast nodes or readouts of the model");
-        source = {
-          from,
-          condition: cond("condition") ?? "",
-          nodes: [nodes[0], nodes[1]],
-          contrast: cond("contrast"),
-        };
-      } else if (from === "slow") {
-        source = {
-          from,
-          terms:
-            readTerms(
-              issues,
-              `${p}.source.terms`,
-              so.terms,
-              isSlow,
-              "a slow node or trait of the model",
-            ) ?? {},
-          offset: issues.number(`${p}.source.offset`, so.offset, { optional: true }),
-        };
-      } else if (from === "diary") {
-        const variable = issues.string(`${p}.source.variable`, so.variable) ?? "";
-        if (variable && !cm.index.summary.has(variable) && !cm.index.slow.has(variable))
-          issues.add(
-            `${p}.source.variable`,
-            `expected a day summary or slow node of the model, got ${JSON.stringify(variable)}`,
-          );
-        source = {
-          from,
-          variable,
-          days:
-            issues.number(`${p}.source.days`, so.days, { integer: true, min: 1, max: 3650 }) ?? 7,
-        };
-      }
-    }
-    for (const e of validateInstrument(mo.instrument, `${p}.instrument`)) {
-      const k = e.indexOf(": ");
-      issues.add(k > 0 ? e.slice(0, k) : `${p}.instrument`, k > 0 ? e.slice(k + 2) : e);
-    }
-    const inst = mo.instrument as Instrument | undefined;
-    if (source?.from === "diary" && inst && inst.kind !== "diary")
-      issues.add(
-        `${p}.instrument.kind`,
-        `a diary source needs a diary instrument, got ${JSON.stringify(inst.kind)}`,
-      );
-    if (source && source.from !== "diary" && inst?.kind === "diary")
-      issues.add(`${p}.instrument.kind`, "a diary instrument needs a diary source");
-    let timecourse: ParadigmMeasure["timecourse"];
-    if (mo.timecourse !== undefined) {
-      const t = issues.object(`${p}.timecourse`, mo.timecourse);
-      if (t) {
-        const times = (issues.array(`${p}.timecourse.times`, t.times) ?? []).map(
-          (x, j) => issues.number(`${p}.timecourse.times[${j}]`, x) ?? 0,
-        );
-        const peak = issues.number(`${p}.timecourse.peak`, t.peak, { positive: true }) ?? 1;
-        const baseline =
-          t.baseline === undefined
-            ? undefined
-            : readTerms(
-                issues,
-                `${p}.timecourse.baseline`,
-                t.baseline,
-                isSlow,
-                "a slow node or trait of the model",
-              );
-        timecourse = { times, peak, baseline };
-      }
-    }
-    measures.push({
-      id: issues.string(`${p}.id`, mo.id) ?? "",
-      label: issues.string(`${p}.label`, mo.label) ?? "",
-      source: source!,
-      instrument: inst!,
-      timecourse,
-    });
+    const measure = readMeasure(issues, `${path}.measures[${i}]`, m, cm, condIds);
+    if (measure) measures.push(measure);
   });
   const needsEpisode = measures.some(
     (m) => m.source && (m.source.from === "episode" || m.source.from === "coupling"),
@@ -287,6 +124,214 @@ export function readParadigm(
   return { id, label, citation, conditions, measures };
 }
 
+/** One condition: a duration in whole steps, stimulus segments and an optional window. */
+function readCondition(
+  issues: Issues,
+  p: string,
+  c: unknown,
+  cm: CompiledModel,
+): ParadigmCondition | undefined {
+  const co = issues.object(p, c);
+  if (!co) return undefined;
+  issues.unknownKeys(p, co, ["id", "duration", "dt", "segments", "window"]);
+  const duration =
+    issues.number(`${p}.duration`, co.duration, { positive: true, max: 36_000 }) ?? 1;
+  const dt = issues.number(`${p}.dt`, co.dt, { optional: true, positive: true, max: 1 });
+  const step = dt ?? 0.1;
+  if (Math.abs(Math.round(duration / step) * step - duration) > 1e-9 * duration)
+    issues.add(
+      `${p}.${dt === undefined ? "duration" : "dt"}`,
+      `expected the duration (${duration} s) to be a whole number of steps of ${step} s`,
+    );
+  const segments: EpisodeSegment[] = [];
+  (issues.array(`${p}.segments`, co.segments) ?? []).forEach((s, j) => {
+    const segment = readSegment(issues, `${p}.segments[${j}]`, s, cm);
+    if (segment) segments.push(segment);
+  });
+  let window: [number, number] | undefined;
+  if (co.window !== undefined) {
+    const w = issues.array(`${p}.window`, co.window);
+    if (
+      w &&
+      (w.length !== 2 ||
+        !(Number(w[0]) >= 0 && Number(w[1]) > Number(w[0]) && Number(w[1]) <= duration))
+    )
+      issues.add(`${p}.window`, `expected [from, to] seconds with 0 <= from < to <= ${duration}`);
+    else if (w) window = [Number(w[0]), Number(w[1])];
+  }
+  return { id: issues.string(`${p}.id`, co.id) ?? "", duration, dt, segments, window };
+}
+
+/** One stimulus segment: from < to seconds, input levels within the inputs' ranges. */
+function readSegment(
+  issues: Issues,
+  sp: string,
+  s: unknown,
+  cm: CompiledModel,
+): EpisodeSegment | undefined {
+  const so = issues.object(sp, s);
+  if (!so) return undefined;
+  issues.unknownKeys(sp, so, ["from", "to", "inputs"]);
+  const from = issues.number(`${sp}.from`, so.from, { min: 0 }) ?? 0;
+  const to = issues.number(`${sp}.to`, so.to, { min: 0 }) ?? 0;
+  if (to <= from) issues.add(`${sp}.to`, `expected to > from (${from}), got ${to}`);
+  const inputs = issues.numberMap(`${sp}.inputs`, so.inputs) ?? {};
+  for (const [k, x] of Object.entries(inputs)) {
+    const j = cm.index.input.get(k);
+    if (j === undefined)
+      issues.add(
+        `${sp}.inputs.${k}`,
+        `expected an input node of the model (${cm.inputs.map((n) => n.id).join(", ")})`,
+      );
+    else if (x < cm.inputs[j].range[0] || x > cm.inputs[j].range[1])
+      issues.add(
+        `${sp}.inputs.${k}`,
+        `expected a value within [${cm.inputs[j].range.join(", ")}], got ${x}`,
+      );
+  }
+  return { from, to, inputs };
+}
+
+/** One measure: its source, its instrument (which must suit the source) and a time course. */
+function readMeasure(
+  issues: Issues,
+  p: string,
+  m: unknown,
+  cm: CompiledModel,
+  condIds: Set<string>,
+): ParadigmMeasure | undefined {
+  const mo = issues.object(p, m);
+  if (!mo) return undefined;
+  issues.unknownKeys(p, mo, ["id", "label", "source", "instrument", "timecourse"]);
+  const so = issues.object(`${p}.source`, mo.source);
+  const source = so ? readSource(issues, `${p}.source`, so, cm, condIds) : undefined;
+  for (const e of validateInstrument(mo.instrument, `${p}.instrument`)) {
+    const k = e.indexOf(": ");
+    issues.add(k > 0 ? e.slice(0, k) : `${p}.instrument`, k > 0 ? e.slice(k + 2) : e);
+  }
+  const inst = mo.instrument as Instrument | undefined;
+  if (source?.from === "diary" && inst && inst.kind !== "diary")
+    issues.add(
+      `${p}.instrument.kind`,
+      `a diary source needs a diary instrument, got ${JSON.stringify(inst.kind)}`,
+    );
+  if (source && source.from !== "diary" && inst?.kind === "diary")
+    issues.add(`${p}.instrument.kind`, "a diary instrument needs a diary source");
+  const timecourse =
+    mo.timecourse === undefined
+      ? undefined
+      : readTimecourse(issues, `${p}.timecourse`, mo.timecourse, cm);
+  return {
+    id: issues.string(`${p}.id`, mo.id) ?? "",
+    label: issues.string(`${p}.label`, mo.label) ?? "",
+    source: source!,
+    instrument: inst!,
+    timecourse,
+  };
+}
+
+const isOutput = (cm: CompiledModel, k: string): boolean => cm.index.output.has(k);
+const isSlow = (cm: CompiledModel, k: string): boolean =>
+  cm.index.slow.has(k) || cm.index.trait.has(k);
+
+/** A measure's source: episode, coupling, slow or diary, each with its own fields. */
+function readSource(
+  issues: Issues,
+  sp: string,
+  so: Record<string, unknown>,
+  cm: CompiledModel,
+  condIds: Set<string>,
+): MeasureSource | undefined {
+  const from = issues.oneOf(`${sp}.from`, so.from, [
+    "episode",
+    "coupling",
+    "slow",
+    "diary",
+  ] as const);
+  const cond = (k: string): string | undefined => {
+    const c = issues.string(`${sp}.${k}`, so[k], k === "contrast");
+    if (c !== undefined && !condIds.has(c))
+      issues.add(
+        `${sp}.${k}`,
+        `expected a condition of this paradigm (${[...condIds].join(", ")}), got ${JSON.stringify(c)}`,
+      );
+    return c;
+  };
+  const output = (k: string): boolean => isOutput(cm, k);
+  const slow = (k: string): boolean => isSlow(cm, k);
+  if (from === "episode") {
+    return {
+      from,
+      condition: cond("condition") ?? "",
+      terms:
+        readTerms(issues, `${sp}.terms`, so.terms, output, "a fast node or readout of the model") ??
+        {},
+      stat: issues.oneOf(`${sp}.stat`, so.stat, STATS, true),
+      contrast: cond("contrast"),
+      offset: issues.number(`${sp}.offset`, so.offset, { optional: true }),
+    };
+  }
+  if (from === "coupling") {
+    const nodes = issues.stringList(`${sp}.nodes`, so.nodes) ?? [];
+    if (nodes.length !== 2 || !nodes.every(output))
+      issues.add(`${sp}.nodes`, "expected two fast nodes or readouts of the model");
+    return {
+      from,
+      condition: cond("condition") ?? "",
+      nodes: [nodes[0], nodes[1]],
+      contrast: cond("contrast"),
+    };
+  }
+  if (from === "slow") {
+    return {
+      from,
+      terms:
+        readTerms(issues, `${sp}.terms`, so.terms, slow, "a slow node or trait of the model") ?? {},
+      offset: issues.number(`${sp}.offset`, so.offset, { optional: true }),
+    };
+  }
+  if (from === "diary") {
+    const variable = issues.string(`${sp}.variable`, so.variable) ?? "";
+    if (variable && !cm.index.summary.has(variable) && !cm.index.slow.has(variable))
+      issues.add(
+        `${sp}.variable`,
+        `expected a day summary or slow node of the model, got ${JSON.stringify(variable)}`,
+      );
+    return {
+      from,
+      variable,
+      days: issues.number(`${sp}.days`, so.days, { integer: true, min: 1, max: 3650 }) ?? 7,
+    };
+  }
+  return undefined;
+}
+
+/** A time course: sampling times, the peak (minutes) and an optional slow baseline. */
+function readTimecourse(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  cm: CompiledModel,
+): ParadigmMeasure["timecourse"] {
+  const t = issues.object(path, v);
+  if (!t) return undefined;
+  const times = (issues.array(`${path}.times`, t.times) ?? []).map(
+    (x, j) => issues.number(`${path}.times[${j}]`, x) ?? 0,
+  );
+  const peak = issues.number(`${path}.peak`, t.peak, { positive: true }) ?? 1;
+  const baseline =
+    t.baseline === undefined
+      ? undefined
+      : readTerms(
+          issues,
+          `${path}.baseline`,
+          t.baseline,
+          (k) => isSlow(cm, k),
+          "a slow node or trait of the model",
+        );
+  return { times, peak, baseline };
+}
+
 /** Package-relative name of the shipped paradigms file. */
 export const PARADIGMS_DATA = "data/paradigms.yaml";
 
@@ -298,21 +343,29 @@ export function loadParadigms(
   cm: CompiledModel,
   path: string = shippedPath(PARADIGMS_DATA),
 ): Paradigm[] {
-  const raw = readData(path, "paradigm file");
+  return readParadigmFile(readData(path, "paradigm file"), `paradigm file ${path}`, cm);
+}
+
+/**
+ * Validates the parsed content of a paradigms file (`paradigms: [...]` or one paradigm).
+ * @param what names the file in the error, e.g. `paradigm file my.yaml`
+ * @throws ValidationError listing every problem with its path
+ */
+export function readParadigmFile(raw: unknown, what: string, cm: CompiledModel): Paradigm[] {
   const issues = new Issues();
-  const list =
-    raw && typeof raw === "object" && "paradigms" in raw
-      ? (raw as { paradigms: unknown }).paradigms
-      : [raw];
-  const out = (issues.array("paradigms", list) ?? []).map((p, i) =>
-    readParadigm(issues, `paradigms[${i}]`, p, cm),
-  );
-  const ids = new Set<string>();
+  const items = documentItems(issues, raw, "paradigms", "paradigm", "id, label and measures");
+  const out = items.map(({ path, value }) => readParadigm(issues, path, value, cm));
+  const ids = new Map<string, string>();
   out.forEach((p, i) => {
-    if (p && ids.has(p.id))
-      issues.add(`paradigms[${i}].id`, `duplicate paradigm id ${JSON.stringify(p.id)}`);
-    if (p) ids.add(p.id);
+    if (!p) return;
+    const first = ids.get(p.id);
+    if (first !== undefined)
+      issues.add(
+        `${items[i].path}.id`,
+        `duplicate paradigm id ${JSON.stringify(p.id)} (already used by ${first})`,
+      );
+    else ids.set(p.id, items[i].path);
   });
-  issues.throwIfAny(`paradigm file ${path}`);
+  issues.throwIfAny(what);
   return out as Paradigm[];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   FORMULA_FUNCTIONS,
   FormulaError,
+  MAX_FORMULA_TERMS,
   describeFormulaError,
   evaluateFormula,
   formatFormula,
@@ -345,3 +346,37 @@ describe("partialSign", () => {
   });
 });
 
+describe("formula size limits (no walker can run out of stack)", () => {
+  const chain = (n: number, op: string): string => Array(n).fill("a").join(` ${op} `);
+
+  it("refuses 200,000 terms quickly with a clear error, not a stack overflow", () => {
+    const t0 = Date.now();
+    expect(() => parseFormula(chain(200_000, "+"))).toThrow(
+      new RegExp(`formula too long: 200000 terms, at most ${MAX_FORMULA_TERMS}`),
+    );
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it("every walker handles the largest formulas the parser accepts", () => {
+    for (const op of ["+", "-", "*", "/"]) {
+      const src = chain(MAX_FORMULA_TERMS - 1, op);
+      for (const text of [
+        `${"-(".repeat(127)}${src}${")".repeat(127)} + a`,
+        `-(${src}) + ${"-".repeat(250)}a`,
+        `${"(".repeat(254)}${src}${")".repeat(254)} + a`,
+        `${"sqrt(".repeat(254)}${src}${")".repeat(254)} + a`,
+      ]) {
+        const f = parseFormula(text);
+        expect([...identifiers(f)]).toEqual(["a"]);
+        expect(parseFormula(formatFormula(f))).toEqual(f);
+        evaluateFormula(f, () => 1.5);
+        substitute(f, () => ({ type: "num", value: 2 }));
+        try {
+          partialSign(f, "a", () => 1);
+        } catch (e) {
+          expect(String(e)).toMatch(/NaN/);
+        }
+      }
+    }
+  });
+});

@@ -35,6 +35,14 @@ export const FORMULA_FUNCTIONS: readonly FormulaFn[] = [...ARITY.keys()] as Form
 
 const MAX_DEPTH = 256;
 
+/**
+ * Most operands (numbers and identifiers) one formula may hold. Binary chains are parsed by
+ * loops, but they build left-deep trees that every walker (identifiers, format, substitute,
+ * evaluate, code emission) recurses through; with at most this many operands and at most
+ * {@link MAX_DEPTH} nesting levels no walker can run out of stack.
+ */
+export const MAX_FORMULA_TERMS = 500;
+
 /** Syntax error in a formula; `position` is the 0-based offset into the source text. */
 export class FormulaError extends Error {
   override readonly name = "FormulaError";
@@ -129,6 +137,24 @@ function describeTok(t: Tok): string {
 
 const isOp = (t: Tok, s: string): boolean => t.kind === "op" && t.text === s;
 
+/** Refuses a formula of more than {@link MAX_FORMULA_TERMS} operands before building its tree. */
+function checkSize(toks: Tok[]): void {
+  let terms = 0;
+  let excess = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === "num" || (t.kind === "id" && !isOp(toks[i + 1], "("))) {
+      terms++;
+      if (terms === MAX_FORMULA_TERMS + 1) excess = t.pos;
+    }
+  }
+  if (terms > MAX_FORMULA_TERMS)
+    throw new FormulaError(
+      `formula too long: ${terms} terms, at most ${MAX_FORMULA_TERMS}`,
+      excess,
+    );
+}
+
 /**
  * Parse formula text into an AST.
  * @throws FormulaError on any syntax error, unknown function, wrong arity or non-finite number.
@@ -138,6 +164,7 @@ export function parseFormula(src: string): Formula {
   let p = 0;
   let depth = 0;
   if (toks[0].kind === "eof") throw new FormulaError("empty formula: expected an expression", 0);
+  checkSize(toks);
 
   function expr(): Formula {
     let left = term();
@@ -268,15 +295,14 @@ export function describeFormulaError(src: string, err: FormulaError): string {
 /** Every identifier referenced by `f`, in order of first appearance. */
 export function identifiers(f: Formula): Set<string> {
   const out = new Set<string>();
-  const walk = (g: Formula): void => {
+  // An explicit stack (right pushed before left) keeps first-appearance order without recursion.
+  const stack: Formula[] = [f];
+  for (let g = stack.pop(); g !== undefined; g = stack.pop()) {
     if (g.type === "id") out.add(g.name);
-    else if (g.type === "neg") walk(g.arg);
-    else if (g.type === "bin") {
-      walk(g.left);
-      walk(g.right);
-    } else if (g.type === "call") g.args.forEach(walk);
-  };
-  walk(f);
+    else if (g.type === "neg") stack.push(g.arg);
+    else if (g.type === "bin") stack.push(g.right, g.left);
+    else if (g.type === "call") for (let i = g.args.length - 1; i >= 0; i--) stack.push(g.args[i]);
+  }
   return out;
 }
 

@@ -144,7 +144,8 @@ export class Issues {
     if (v === undefined && optional) return undefined;
     const o = this.object(path, v);
     if (!o) return undefined;
-    const out: Record<string, number> = {};
+    // No prototype, so that user keys such as `toString` or `__proto__` stay ordinary keys.
+    const out = Object.create(null) as Record<string, number>;
     for (const [k, x] of Object.entries(o)) {
       const n = this.number(`${path}.${k}`, x);
       if (n !== undefined) out[k] = n;

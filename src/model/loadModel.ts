@@ -29,11 +29,23 @@ export function parseDataText(text: string, what: string): unknown {
       what,
       doc.errors.map((e) => {
         const { line, col } = lines.linePos(e.pos[0]);
-        return { path: `line ${line}, column ${col}`, message: e.message.split("\n")[0] };
+        return { path: `line ${line}, column ${col}`, message: yamlMessage(e.message) };
       }),
     );
   }
-  return doc.toJS({ maxAliasCount: 1000 });
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // An unresolved alias or an alias bomb is found only when the document is built.
+    throw new ValidationError(what, [{ path: "(document)", message: yamlMessage(String(e)) }]);
+  }
+}
+
+/** The first line of a YAML error, with the parser's stack overflow said in the user's terms. */
+function yamlMessage(message: string): string {
+  if (message.includes("Maximum call stack size exceeded"))
+    return "the document is nested too deeply to read";
+  return message.replace(/^\w*Error: /, "").split("\n")[0];
 }
 
 /**

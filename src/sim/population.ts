@@ -9,6 +9,8 @@ import type { CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { shippedPath } from "../model/dataResolver.js";
 import { readData } from "../model/loadModel.js";
+import { dict, has } from "../model/dict.js";
+import { documentItems } from "../model/documentList.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import type { ContentMix } from "./protocol.js";
@@ -49,6 +51,22 @@ function readLN(issues: Issues, path: string, v: unknown): LogitNormal | undefin
   return median !== undefined && sd !== undefined ? { median, sd } : undefined;
 }
 
+/** Whether the trait correlations can be sampled (their matrix has a Cholesky factor). */
+function correlationsArePositiveDefinite(
+  names: string[],
+  correlations: [string, string, number][],
+): boolean {
+  const corr: number[][] = names.map((_, i) => names.map((_, j) => (i === j ? 1 : 0)));
+  for (const [a, b, r] of correlations) {
+    const i = names.indexOf(a);
+    const j = names.indexOf(b);
+    if (i < 0 || j < 0) continue;
+    corr[i][j] = r;
+    corr[j][i] = r;
+  }
+  return choleskyLowerOrNull(corr, 0) !== null;
+}
+
 /** Validates one population object (after `extends` is resolved) against a model. */
 export function readPopulation(
   issues: Issues,
@@ -68,7 +86,7 @@ export function readPopulation(
     "practiceHours",
   ]);
   const nodes = new Map(model?.nodes.map((n) => [n.id, n]) ?? []);
-  const traits: Record<string, LogitNormal> = {};
+  const traits = dict<LogitNormal>();
   for (const [k, v] of Object.entries(issues.object(`${path}.traits`, o.traits ?? {}) ?? {})) {
     if (model && nodes.get(k)?.level !== "trait")
       issues.add(
@@ -78,7 +96,7 @@ export function readPopulation(
     const ln = readLN(issues, `${path}.traits.${k}`, v);
     if (ln) traits[k] = ln;
   }
-  const initial: Record<string, LogitNormal> = {};
+  const initial = dict<LogitNormal>();
   for (const [k, v] of Object.entries(issues.object(`${path}.initial`, o.initial ?? {}) ?? {})) {
     if (model && nodes.get(k)?.level !== "slow")
       issues.add(
@@ -94,14 +112,22 @@ export function readPopulation(
     if (!Array.isArray(c) || c.length !== 3)
       return issues.add(p, `expected [traitA, traitB, r], got ${JSON.stringify(c)}`);
     const [a, b, r] = c;
-    if (typeof a !== "string" || !(a in traits))
+    if (typeof a !== "string" || !has(traits, a))
       issues.add(`${p}[0]`, `expected a trait listed under traits, got ${JSON.stringify(a)}`);
-    if (typeof b !== "string" || !(b in traits))
+    if (typeof b !== "string" || !has(traits, b))
       issues.add(`${p}[1]`, `expected a trait listed under traits, got ${JSON.stringify(b)}`);
     const rr = issues.number(`${p}[2]`, r, { min: -0.99, max: 0.99 });
     if (typeof a === "string" && typeof b === "string" && rr !== undefined)
       correlations.push([a, b, rr]);
   });
+  if (
+    correlations.length > 0 &&
+    !correlationsArePositiveDefinite(Object.keys(traits), correlations)
+  )
+    issues.add(
+      `${path}.correlations`,
+      "expected correlations that form a positive-definite matrix (some are inconsistent with each other)",
+    );
   const g = issues.object(`${path}.genotype`, o.genotype ?? { oxtrGG: 0.45 });
   const oxtrGG = issues.number(`${path}.genotype.oxtrGG`, g?.oxtrGG, { min: 0, max: 1 });
   const ox = issues.object(
@@ -121,7 +147,7 @@ export function readPopulation(
       const content = issues.numberMap(`${path}.practiceHours.content`, ph.content);
       if (content && model)
         for (const k of Object.keys(content))
-          if (!(k in model.content))
+          if (!has(model.content, k))
             issues.add(`${path}.practiceHours.content.${k}`, "unknown content primitive");
       if (median !== undefined && sd !== undefined && content)
         practiceHours = { median, sd, content };
@@ -145,44 +171,76 @@ export function readPopulation(
 /** Package-relative name of the shipped populations file. */
 export const POPULATIONS_DATA = "data/populations.yaml";
 
-/**
- * Reads and validates a populations file (`populations: [...]`, with `extends`), through the
- * current DataResolver (default: the shipped populations).
- */
+/** Reads and validates a populations file (`populations: [...]`, with `extends`). */
 export function loadPopulations(
   path: string = shippedPath(POPULATIONS_DATA),
   model?: Model,
 ): Population[] {
-  const raw = readData(path, "population file");
-  const issues = new Issues();
-  const list =
-    raw && typeof raw === "object" && "populations" in raw
-      ? (raw as { populations: unknown }).populations
-      : [raw];
-  const arr = (issues.array("populations", list) ?? []).map(
-    (x, i) => issues.object(`populations[${i}]`, x) ?? {},
-  );
-  const byId = new Map(arr.map((x) => [x.id as string, x]));
   const shipped = path === shippedPath(POPULATIONS_DATA) ? undefined : loadPopulationsRaw();
-  const resolve = (x: Record<string, unknown>, depth = 0): Record<string, unknown> => {
-    if (typeof x.extends !== "string" || depth > 8) return x;
-    const base = byId.get(x.extends) ?? shipped?.get(x.extends);
-    if (!base) {
-      issues.add(
-        `populations(${String(x.id)}).extends`,
-        `unknown population ${JSON.stringify(x.extends)}`,
-      );
+  return readPopulationFile(
+    readData(path, "population file"),
+    `population file ${path}`,
+    model,
+    shipped,
+  );
+}
+
+/**
+ * Validates the parsed content of a populations file (`populations: [...]` or one population),
+ * resolving `extends` against the file's own populations, then `shipped`.
+ * @param what names the file in the error, e.g. `population file my.yaml`
+ * @throws ValidationError listing every problem with its path
+ */
+export function readPopulationFile(
+  raw: unknown,
+  what: string,
+  model?: Model,
+  shipped?: Map<string, Record<string, unknown>>,
+): Population[] {
+  const issues = new Issues();
+  const items = documentItems(issues, raw, "populations", "population", "id and label").map(
+    ({ path, value }) => ({ path, o: issues.object(path, value) }),
+  );
+  const byId = new Map<string, Record<string, unknown>>();
+  items.forEach(({ path, o }) => {
+    if (!o || typeof o.id !== "string") return;
+    if (byId.has(o.id)) issues.add(`${path}.id`, `duplicate population id ${JSON.stringify(o.id)}`);
+    else byId.set(o.id, o);
+  });
+  const resolve = (
+    x: Record<string, unknown>,
+    path: string,
+    trail: string[] = [],
+  ): Record<string, unknown> => {
+    if (x.extends === undefined) return x;
+    if (typeof x.extends !== "string") {
+      issues.add(`${path}.extends`, `expected a population id, got ${JSON.stringify(x.extends)}`);
       return x;
     }
-    const b = resolve(base, depth + 1);
-    const merge = (k: string): Record<string, unknown> => ({
-      ...((b[k] as object) ?? {}),
-      ...((x[k] as object) ?? {}),
-    });
+    const chain = [...trail, String(x.id)];
+    if (chain.includes(x.extends)) {
+      issues.add(`${path}.extends`, `circular extends: ${[...chain, x.extends].join(" -> ")}`);
+      return x;
+    }
+    const base = byId.get(x.extends) ?? shipped?.get(x.extends);
+    if (!base) {
+      issues.add(`${path}.extends`, `unknown population ${JSON.stringify(x.extends)}`);
+      return x;
+    }
+    const b = resolve(base, path, chain);
+    // Records merge key by key; anything else (reported when read) is taken as given.
+    const isRecord = (v: unknown): v is object =>
+      v !== null && typeof v === "object" && !Array.isArray(v);
+    const merge = (k: string): unknown =>
+      x[k] === undefined || (isRecord(b[k]) && isRecord(x[k]))
+        ? { ...(isRecord(b[k]) ? b[k] : {}), ...(isRecord(x[k]) ? x[k] : {}) }
+        : x[k];
     return { ...b, ...x, traits: merge("traits"), initial: merge("initial"), extends: undefined };
   };
-  const out = arr.map((x, i) => readPopulation(issues, `populations[${i}]`, resolve(x), model));
-  issues.throwIfAny(`population file ${path}`);
+  const out = items.map(({ path, o }) =>
+    o ? readPopulation(issues, path, resolve(o, path), model) : undefined,
+  );
+  issues.throwIfAny(what);
   return out as Population[];
 }
 

@@ -5,6 +5,8 @@
 
 import { shippedPath } from "../model/dataResolver.js";
 import { readData } from "../model/loadModel.js";
+import { has } from "../model/dict.js";
+import { documentItems } from "../model/documentList.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 
@@ -60,7 +62,7 @@ function readMix(issues: Issues, path: string, v: unknown, model?: Model): Conte
   let total = 0;
   for (const [k, w] of Object.entries(mix)) {
     if (w < 0) issues.add(`${path}.${k}`, `expected a share >= 0, got ${w}`);
-    if (model && !(k in model.content))
+    if (model && !has(model.content, k))
       issues.add(
         `${path}.${k}`,
         `unknown content primitive (the model has: ${Object.keys(model.content).join(", ")})`,
@@ -87,6 +89,21 @@ function readPropensity(
   };
 }
 
+const PROTOCOL_KEYS = [
+  "id",
+  "label",
+  "citation",
+  "weeks",
+  "classes",
+  "home",
+  "modules",
+  "sessions",
+  "adherence",
+  "attendance",
+  "dyad",
+  "social",
+] as const;
+
 /** Validates one protocol object, reporting problems under `path`. */
 export function readProtocol(
   issues: Issues,
@@ -96,94 +113,16 @@ export function readProtocol(
 ): Protocol | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
-  issues.unknownKeys(path, o, [
-    "id",
-    "label",
-    "citation",
-    "weeks",
-    "classes",
-    "home",
-    "modules",
-    "sessions",
-    "adherence",
-    "attendance",
-    "dyad",
-    "social",
-  ]);
+  issues.unknownKeys(path, o, PROTOCOL_KEYS);
   const id = issues.string(`${path}.id`, o.id);
   const label = issues.string(`${path}.label`, o.label);
   const citation = issues.string(`${path}.citation`, o.citation, true) ?? "";
   const weeks = issues.number(`${path}.weeks`, o.weeks, { min: 0 });
-  let classes: Protocol["classes"];
-  if (o.classes !== undefined) {
-    const c = issues.object(`${path}.classes`, o.classes);
-    if (c)
-      classes = {
-        perWeek:
-          issues.number(`${path}.classes.perWeek`, c.perWeek, { min: 0, max: 7, integer: true }) ??
-          0,
-        minutes: issues.number(`${path}.classes.minutes`, c.minutes, { min: 0, max: 1440 }) ?? 0,
-        weekday:
-          issues.number(`${path}.classes.weekday`, c.weekday ?? 0, {
-            min: 0,
-            max: 6,
-            integer: true,
-          }) ?? 0,
-      };
-  }
-  let home: Protocol["home"];
-  if (o.home !== undefined) {
-    const h = issues.object(`${path}.home`, o.home);
-    if (h)
-      home = {
-        minutesPerDay:
-          issues.number(`${path}.home.minutesPerDay`, h.minutesPerDay, { min: 0, max: 1440 }) ?? 0,
-        daysPerWeek:
-          issues.number(`${path}.home.daysPerWeek`, h.daysPerWeek ?? 7, {
-            min: 0,
-            max: 7,
-            integer: true,
-          }) ?? 7,
-      };
-  }
-  const modules: ProtocolModule[] = [];
-  (o.modules === undefined ? [] : (issues.array(`${path}.modules`, o.modules) ?? [])).forEach(
-    (m, i) => {
-      const p = `${path}.modules[${i}]`;
-      const mo = issues.object(p, m);
-      if (!mo) return;
-      const content = readMix(issues, `${p}.content`, mo.content, model);
-      modules.push({
-        id: issues.string(`${p}.id`, mo.id) ?? "",
-        label: issues.string(`${p}.label`, mo.label) ?? "",
-        weeks: issues.number(`${p}.weeks`, mo.weeks, { positive: true }) ?? 1,
-        content: content ?? {},
-      });
-    },
-  );
-  const sessions: Protocol["sessions"] = [];
-  (o.sessions === undefined ? [] : (issues.array(`${path}.sessions`, o.sessions) ?? [])).forEach(
-    (s, i) => {
-      const p = `${path}.sessions[${i}]`;
-      const so = issues.object(p, s);
-      if (!so) return;
-      sessions.push({
-        day: issues.number(`${p}.day`, so.day, { min: 0, integer: true }) ?? 0,
-        minutes: issues.number(`${p}.minutes`, so.minutes, { positive: true, max: 1440 }) ?? 0,
-        content: readMix(issues, `${p}.content`, so.content, model) ?? {},
-      });
-    },
-  );
-  if (weeks !== undefined && modules.length > 0) {
-    const total = modules.reduce((a, m) => a + m.weeks, 0);
-    if (Math.abs(total - weeks) > 1e-9)
-      issues.add(
-        `${path}.modules`,
-        `expected module weeks summing to ${weeks} (the protocol's weeks), got ${total}`,
-      );
-  }
-  if (weeks !== undefined && weeks > 0 && modules.length === 0)
-    issues.add(`${path}.modules`, "expected at least one module for a protocol lasting weeks");
+  const classes = readClasses(issues, `${path}.classes`, o.classes);
+  const home = readHome(issues, `${path}.home`, o.home);
+  const modules = readModules(issues, `${path}.modules`, o.modules, model);
+  const sessions = readSessions(issues, `${path}.sessions`, o.sessions, model);
+  checkModuleWeeks(issues, `${path}.modules`, modules, weeks);
   let dyad: Protocol["dyad"];
   if (o.dyad !== undefined) {
     const d = issues.object(`${path}.dyad`, o.dyad);
@@ -214,33 +153,124 @@ export function readProtocol(
   };
 }
 
+/** `classes: { perWeek, minutes, weekday }` (optional). */
+function readClasses(issues: Issues, path: string, v: unknown): Protocol["classes"] {
+  if (v === undefined) return undefined;
+  const c = issues.object(path, v);
+  if (!c) return undefined;
+  return {
+    perWeek: issues.number(`${path}.perWeek`, c.perWeek, { min: 0, max: 7, integer: true }) ?? 0,
+    minutes: issues.number(`${path}.minutes`, c.minutes, { min: 0, max: 1440 }) ?? 0,
+    weekday:
+      issues.number(`${path}.weekday`, c.weekday ?? 0, { min: 0, max: 6, integer: true }) ?? 0,
+  };
+}
+
+/** `home: { minutesPerDay, daysPerWeek }` (optional; 7 days a week by default). */
+function readHome(issues: Issues, path: string, v: unknown): Protocol["home"] {
+  if (v === undefined) return undefined;
+  const h = issues.object(path, v);
+  if (!h) return undefined;
+  return {
+    minutesPerDay:
+      issues.number(`${path}.minutesPerDay`, h.minutesPerDay, { min: 0, max: 1440 }) ?? 0,
+    daysPerWeek:
+      issues.number(`${path}.daysPerWeek`, h.daysPerWeek ?? 7, { min: 0, max: 7, integer: true }) ??
+      7,
+  };
+}
+
+/** The list of modules (optional), each with its content mix. */
+function readModules(issues: Issues, path: string, v: unknown, model?: Model): ProtocolModule[] {
+  const modules: ProtocolModule[] = [];
+  (v === undefined ? [] : (issues.array(path, v) ?? [])).forEach((m, i) => {
+    const p = `${path}[${i}]`;
+    const mo = issues.object(p, m);
+    if (!mo) return;
+    const content = readMix(issues, `${p}.content`, mo.content, model);
+    modules.push({
+      id: issues.string(`${p}.id`, mo.id) ?? "",
+      label: issues.string(`${p}.label`, mo.label) ?? "",
+      weeks: issues.number(`${p}.weeks`, mo.weeks, { positive: true }) ?? 1,
+      content: content ?? {},
+    });
+  });
+  return modules;
+}
+
+/** One-off sessions (optional): day, minutes and content. */
+function readSessions(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  model?: Model,
+): Protocol["sessions"] {
+  const sessions: Protocol["sessions"] = [];
+  (v === undefined ? [] : (issues.array(path, v) ?? [])).forEach((s, i) => {
+    const p = `${path}[${i}]`;
+    const so = issues.object(p, s);
+    if (!so) return;
+    sessions.push({
+      day: issues.number(`${p}.day`, so.day, { min: 0, integer: true }) ?? 0,
+      minutes: issues.number(`${p}.minutes`, so.minutes, { positive: true, max: 1440 }) ?? 0,
+      content: readMix(issues, `${p}.content`, so.content, model) ?? {},
+    });
+  });
+  return sessions;
+}
+
+/** Module weeks must add up to the protocol's weeks, and a protocol lasting weeks needs modules. */
+function checkModuleWeeks(
+  issues: Issues,
+  path: string,
+  modules: ProtocolModule[],
+  weeks: number | undefined,
+): void {
+  if (weeks !== undefined && modules.length > 0) {
+    const total = modules.reduce((a, m) => a + m.weeks, 0);
+    if (Math.abs(total - weeks) > 1e-9)
+      issues.add(
+        path,
+        `expected module weeks summing to ${weeks} (the protocol's weeks), got ${total}`,
+      );
+  }
+  if (weeks !== undefined && weeks > 0 && modules.length === 0)
+    issues.add(path, "expected at least one module for a protocol lasting weeks");
+}
+
 /** Package-relative name of the shipped protocols file. */
 export const PROTOCOLS_DATA = "data/protocols.yaml";
 
-/**
- * Reads a protocols file (`protocols: [...]`) or a single-protocol file and validates it.
- * `path` is read through the current DataResolver (default: the shipped protocols).
- */
+/** Reads a protocols file (`protocols: [...]`) or a single-protocol file and validates it. */
 export function loadProtocols(
   path: string = shippedPath(PROTOCOLS_DATA),
   model?: Model,
 ): Protocol[] {
-  const raw = readData(path, "protocol file");
+  return readProtocolFile(readData(path, "protocol file"), `protocol file ${path}`, model);
+}
+
+/**
+ * Validates the parsed content of a protocols file: `protocols: [...]` or a single protocol.
+ * @param what names the file in the error, e.g. `protocol file my.yaml`
+ * @throws ValidationError listing every problem with its path
+ */
+export function readProtocolFile(raw: unknown, what: string, model?: Model): Protocol[] {
   const issues = new Issues();
-  const list =
-    raw && typeof raw === "object" && "protocols" in raw
-      ? (raw as { protocols: unknown }).protocols
-      : [raw];
-  const arr = issues.array("protocols", list) ?? [];
-  const out = arr.map((p, i) =>
-    readProtocol(
-      issues,
-      Array.isArray((raw as { protocols?: unknown }).protocols) ? `protocols[${i}]` : "(protocol)",
-      p,
-      model,
-    ),
+  const out = documentItems(issues, raw, "protocols", "protocol", "id, label and weeks").map(
+    ({ path, value }) => readProtocol(issues, path, value, model),
   );
-  issues.throwIfAny(`protocol file ${path}`);
+  const seen = new Map<string, number>();
+  out.forEach((p, i) => {
+    if (!p) return;
+    const first = seen.get(p.id);
+    if (first !== undefined)
+      issues.add(
+        `protocols[${i}].id`,
+        `duplicate protocol id ${JSON.stringify(p.id)} (already used by protocols[${first}])`,
+      );
+    else seen.set(p.id, i);
+  });
+  issues.throwIfAny(what);
   return out as Protocol[];
 }
 
