@@ -9,7 +9,8 @@
  */
 
 import { identifiers, parseFormula, type Formula } from "../model/formula.js";
-import { formulaToJs } from "./formulaToJs.js";
+import { portableMath } from "../numeric/portableMath.js";
+import { formulaToJs, PORTABLE_MATH_PARAM } from "./formulaToJs.js";
 import { modelHash } from "../model/modelHash.js";
 import type { DaySummary, Model, ModelNode } from "../model/types.js";
 import { dynamicsFormulas } from "../model/validateModel.js";
@@ -304,20 +305,22 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   ep.push(`if (!finite) bad++;`);
   ep.push(`}`, `return bad;`);
   const episodeSrc = ep.join("\n");
-  const episode = new Function(
-    "P",
-    "slow",
-    "traits",
-    "events",
-    "inputs",
-    "dt",
-    "nSteps",
-    "jitter",
-    "out",
-    "w0",
-    "w1",
-    "traj",
-    "every",
+  const episode = compileKernel(
+    [
+      "P",
+      "slow",
+      "traits",
+      "events",
+      "inputs",
+      "dt",
+      "nSteps",
+      "jitter",
+      "out",
+      "w0",
+      "w1",
+      "traj",
+      "every",
+    ],
     episodeSrc,
   ) as EpisodeKernel;
 
@@ -354,7 +357,7 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
     }
     dy.push(`const A${k} = ${a}, B${k} = ${b};`);
     dy.push(
-      `let n${k} = B${k} > 1e-12 ? A${k} / B${k} + (g${k} - A${k} / B${k}) * Math.exp(-B${k} * dtDays) : g${k} + A${k} * dtDays;`,
+      `let n${k} = B${k} > 1e-12 ? A${k} / B${k} + (g${k} - A${k} / B${k}) * PM.exp(-B${k} * dtDays) : g${k} + A${k} * dtDays;`,
     );
     dy.push(
       `if (!Number.isFinite(n${k})) ok = false; else n${k} = Math.min(Math.max(n${k}, ${num(n.range[0])}), ${num(n.range[1])});`,
@@ -365,15 +368,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   );
   dy.push(`}`, `return bad;`);
   const daySrc = dy.join("\n");
-  const day = new Function(
-    "P",
-    "slow",
-    "traits",
-    "events",
-    "sums",
-    "loads",
-    "dtDays",
-    "flags",
+  const day = compileKernel(
+    ["P", "slow", "traits", "events", "sums", "loads", "dtDays", "flags"],
     daySrc,
   ) as DayKernel;
 
@@ -388,12 +384,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   );
   pr.push(`}`);
   const personSrc = pr.join("\n");
-  const person = new Function(
-    "P",
-    "slow",
-    "traits",
-    "engagement",
-    "otherwise",
+  const person = compileKernel(
+    ["P", "slow", "traits", "engagement", "otherwise"],
     personSrc,
   ) as PersonKernel;
 
@@ -410,14 +402,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
   const eqY = eqJs("y");
   rh.push(...range(NF).map((i) => `dydt[${i}] = (${eqY[i]} - y${i}) / (${tauJs[i]});`));
   const rhsSrc = rh.join("\n");
-  const fastRhs = new Function(
-    "y",
-    "dydt",
-    "inputs",
-    "slow",
-    "traits",
-    "events",
-    "jitter",
+  const fastRhs = compileKernel(
+    ["y", "dydt", "inputs", "slow", "traits", "events", "jitter"],
     rhsSrc,
   ) as FastRhs;
 
@@ -428,11 +414,8 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
     ...loadEvents(),
     ...range(NF).map((i) => `y[${i}] = ${initJs[i]};`),
   ].join("\n");
-  const fastInit = new Function(
-    "slow",
-    "traits",
-    "events",
-    "y",
+  const fastInit = compileKernel(
+    ["slow", "traits", "events", "y"],
     initSrc,
   ) as CompiledModel["fastInit"];
 
@@ -457,6 +440,19 @@ export function compileModel(model: Model, opts: CompileOptions = {}): CompiledM
     fastInit,
     source: { episode: episodeSrc, day: daySrc, person: personSrc, rhs: rhsSrc },
   };
+}
+
+/**
+ * Builds a generated kernel: `body` becomes a function of `params` that closes over
+ * `PM` = numeric/portableMath (the portable exp/log/pow/tanh the emitted code calls), so
+ * kernels keep their signatures and give the same bits in every engine.
+ */
+function compileKernel(params: string[], body: string): unknown {
+  const factory = new Function(
+    PORTABLE_MATH_PARAM,
+    `"use strict";\nreturn function kernel(${params.join(", ")}) {\n${body}\n};`,
+  ) as (pm: typeof portableMath) => unknown;
+  return factory(portableMath);
 }
 
 /** Orders readouts so that each comes after the readouts it reads (validated acyclic). */

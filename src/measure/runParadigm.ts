@@ -9,6 +9,7 @@ import { episodeInputs, type Batch } from "../sim/episode.js";
 import { measure, measureDiary } from "./instruments/measure.js";
 import type { DiaryInstrument } from "./instruments/types.js";
 import type { Paradigm } from "./paradigm.js";
+import * as pm from "../numeric/portableMath.js";
 
 /** One recorded value: participant (batch index), measure, optional time (minutes), value. */
 export interface MeasureRow {
@@ -32,7 +33,7 @@ export interface ParadigmContext {
 }
 
 const gammaResponse = (t: number, peak: number): number =>
-  t <= 0 ? 0 : (t / peak) * Math.exp(1 - t / peak);
+  t <= 0 ? 0 : (t / peak) * pm.exp(1 - t / peak);
 
 /** Runs a paradigm for a batch and returns one row per participant × measure (× time). */
 export function runParadigm(

@@ -19,6 +19,7 @@ import {
 } from "./episode.js";
 import { samplePopulation, type Population } from "./population.js";
 import { practiceOnDay, type ContentMix, type Protocol } from "./protocol.js";
+import * as pm from "../numeric/portableMath.js";
 
 /** A life event or challenge applied over a span of days. */
 export interface EventSchedule {
@@ -473,10 +474,10 @@ function sampleArms(
 
 function logit(p: number): number {
   const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
-  return Math.log(q / (1 - q));
+  return pm.log(q / (1 - q));
 }
 function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + pm.exp(-x));
 }
 
 /** Assigns participants 0 … N−1 to arms in blocks: the first n₀ to arm 0, and so on. */

@@ -25,6 +25,7 @@ import {
 } from "./analyses.js";
 import type { StudySpec } from "./studySpec.js";
 import type { TrialData, TrialParticipant, TrialRow } from "./trialData.js";
+import * as pm from "../numeric/portableMath.js";
 
 /** Options of {@link runTrial}. */
 export interface TrialOptions {
@@ -57,10 +58,7 @@ export function studyModel(spec: StudySpec): Model {
 
 /** Shipped paradigms plus the study's own, by id. */
 export function studyParadigms(cm: CompiledModel, spec: StudySpec): Map<string, Paradigm> {
-  const all = [
-    ...loadParadigms(cm),
-    ...spec.paradigms.flatMap((f) => loadParadigms(cm, f)),
-  ];
+  const all = [...loadParadigms(cm), ...spec.paradigms.flatMap((f) => loadParadigms(cm, f))];
   return new Map(all.map((p) => [p.id, p]));
 }
 
@@ -156,7 +154,7 @@ function dropoutDays(spec: StudySpec, cohort: CohortResult, lastDay: number): (n
     const rng = new RandomStream(spec.seed, cohort.ids[p], stream);
     for (let day = 1; day <= lastDay; day++) {
       const x = v >= 0 ? cohort.daily[(p * cohort.days.length + day) * NV + v] : 0.5;
-      const hazard = Math.min(1, (d.perWeek / 7) * Math.exp((d.slope ?? 0) * (x - 0.5)));
+      const hazard = Math.min(1, (d.perWeek / 7) * pm.exp((d.slope ?? 0) * (x - 0.5)));
       if (rng.uniform() < hazard) {
         out[p] = day;
         break;
