@@ -61,6 +61,7 @@ export {
 } from "./engine/compileModel.js";
 export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./numeric/dopri.js";
 export { RandomStream, philox4x32, hashName } from "./numeric/random.js";
+export { portableMath, type PortableMath } from "./numeric/portableMath.js";
 
 // sim: people, practices, episodes, days
 export {

@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultModel } from "../model/loadModel.js";
 import { modelHash } from "../model/modelHash.js";
 import { inThreadCohortRunner } from "../sim/cohortRunner.js";
+import { portableMath } from "../numeric/portableMath.js";
 import { resolvePopulation } from "../sim/population.js";
 import { resolveProtocol } from "../sim/protocol.js";
 import { runCohort } from "../sim/runCohort.js";
@@ -137,13 +138,38 @@ function resultBytes(r: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/**
+ * Hex bits of portableMath's functions on 3000 fixed arguments (built from integers, so
+ * exact everywhere) spanning their ranges. Runs in the page too (sent as source).
+ */
+function mathBytes(pm: Record<string, (...a: number[]) => number>): string {
+  const f = new Float64Array(1);
+  const b = new Uint8Array(f.buffer);
+  const parts: string[] = [];
+  const put = (v: number): void => {
+    f[0] = v;
+    parts.push(Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(""));
+  };
+  for (let i = 1; i <= 500; i++) {
+    const t = (i * 7919) % 1000; // 0..999, scrambled
+    put(pm.exp(-745 + (1455 * t) / 999));
+    put(pm.log(2 ** (t - 600) * (1 + i / 500)));
+    put(pm.pow((t + 1) / 37, (i - 250) / 9));
+    put(pm.sin((t - 500) * 2001.5 + i / 64));
+    put(pm.cos((t - 500) * 3.25 + i / 1024));
+    put(pm.tanh((t - 500) / 40));
+  }
+  return parts.join("");
+}
+
 /** The small cohort both hosts run: 20 people, 1 week, seed 5, two arms, in-thread runner. */
 const PROBE = `
 import {
-  blockAssignment, defaultModel, inThreadCohortRunner, modelHash, resolvePopulation,
+  blockAssignment, defaultModel, inThreadCohortRunner, modelHash, portableMath, resolvePopulation,
   resolveProtocol, runCohort,
 } from ${JSON.stringify(join(SRC, "index.ts"))};
 const resultBytes = ${resultBytes.toString()};
+const mathBytes = ${mathBytes.toString()};
 const model = defaultModel();
 const spec = {
   seed: 5,
@@ -153,7 +179,7 @@ const spec = {
   assignment: blockAssignment([10, 10]),
 };
 runCohort(model, spec, { runner: inThreadCohortRunner }).then(
-  (r) => { window.__kindsim = { hash: modelHash(model), bytes: resultBytes(r) }; },
+  (r) => { window.__kindsim = { hash: modelHash(model), bytes: resultBytes(r), math: mathBytes(portableMath) }; },
   (e) => { window.__kindsim = { error: String(e && e.stack || e) }; },
 );
 `;
@@ -255,7 +281,7 @@ describe("a cohort in Debian's Chromium", () => {
       // Node's worker threads give the same bytes, so the browser is compared with every Node runner.
       expect(await nodeProbe(workerCohortRunner, 2)).toEqual(node);
       const { server, url } = await serve(await buildProbePage());
-      let browser: { hash?: string; bytes?: Record<string, string>; error?: string };
+      let browser: { hash?: string; bytes?: Record<string, string>; math?: string; error?: string };
       try {
         browser = (await runInChromium(url)) as typeof browser;
       } finally {
@@ -268,6 +294,8 @@ describe("a cohort in Debian's Chromium", () => {
       // Every field, floats included: the core computes exp/log/pow/sin/cos/tanh with
       // numeric/portableMath (IEEE-exact operations only), not with the engine's Math.*.
       for (const [k, v] of Object.entries(node.bytes)) expect(b[k], k).toBe(v);
+      // The portable functions themselves give Node's bits on 3000 arguments.
+      expect(browser.math).toBe(mathBytes(portableMath));
     },
     120_000,
   );
