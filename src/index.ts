@@ -89,6 +89,7 @@ export {
 export { checkTimeStep, RK4_STABILITY_LIMIT } from "./engine/checkTimeStep.js";
 export { dopri5, SolverError, type DopriOptions, type DopriResult } from "./numeric/dopri.js";
 export { RandomStream, philox4x32, hashName } from "./numeric/random.js";
+export { portableMath, type PortableMath } from "./numeric/portableMath.js";
 
 // sim: people, practices, episodes, days
 export {

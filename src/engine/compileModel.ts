@@ -11,6 +11,8 @@
  * Dormand–Prince reference), then {@link compileModel} turns the source into functions.
  */
 
+import { portableMath } from "../numeric/portableMath.js";
+import { PORTABLE_MATH_PARAM } from "./formulaToJs.js";
 import { modelHash } from "../model/modelHash.js";
 import type { Model } from "../model/types.js";
 import { isValidatedModel, type ValidatedModel } from "../model/validatedModel.js";
@@ -106,11 +108,24 @@ export function compileModel(raw: Model, opts: CompileOptions = {}): CompiledMod
     summaries: layout.summaries,
     outputs: [...layout.fast, ...layout.readouts].map((n) => n.id),
     index: layout.index,
-    episode: new Function("batch", "schedule", source.episode) as EpisodeKernel,
-    day: new Function("batch", "dtDays", source.day) as DayKernel,
-    person: new Function("batch", source.person) as PersonKernel,
-    fastRhs: new Function("y", "dydt", "inputs", "person", source.rhs) as FastRhs,
-    fastInit: new Function("person", "y", source.init) as CompiledModel["fastInit"],
+    episode: compileKernel(["batch", "schedule"], source.episode) as EpisodeKernel,
+    day: compileKernel(["batch", "dtDays"], source.day) as DayKernel,
+    person: compileKernel(["batch"], source.person) as PersonKernel,
+    fastRhs: compileKernel(["y", "dydt", "inputs", "person"], source.rhs) as FastRhs,
+    fastInit: compileKernel(["person", "y"], source.init) as CompiledModel["fastInit"],
     source,
   };
+}
+
+/**
+ * Builds a generated kernel: `body` becomes a function of `params` that closes over
+ * `PM` = numeric/portableMath (the portable exp/log/pow/tanh the emitted code calls), so
+ * kernels give the same bits in every JavaScript engine.
+ */
+function compileKernel(params: string[], body: string): unknown {
+  const factory = new Function(
+    PORTABLE_MATH_PARAM,
+    `"use strict";\nreturn function kernel(${params.join(", ")}) {\n${body}\n};`,
+  ) as (pm: typeof portableMath) => unknown;
+  return factory(portableMath);
 }

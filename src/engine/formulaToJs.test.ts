@@ -8,14 +8,16 @@ import {
   substitute,
 } from "../model/formula.js";
 import { VARS, lcg, randomFormula } from "../model/randomFormula.js";
-import { formulaToJs } from "./formulaToJs.js";
+import { portableMath } from "../numeric/portableMath.js";
+import { formulaToJs, PORTABLE_MATH_PARAM } from "./formulaToJs.js";
 
 describe("formulaToJs", () => {
   it("emits the documented forms", () => {
     const js = (src: string): string => formulaToJs(parseFormula(src), (name) => `s.${name}`);
-    expect(js("sigmoid(x)")).toBe("(1/(1+Math.exp(-((s.x)))))");
+    expect(js("sigmoid(x)")).toBe("(1/(1+PM.exp(-((s.x)))))");
+    expect(js("log(x) + tanh(x) + sqrt(x)")).toBe("((PM.log((s.x))+PM.tanh((s.x)))+Math.sqrt((s.x)))");
     expect(js("pos(x) + clamp(x, 0, 1)")).toBe("(Math.max((s.x),0)+Math.min(Math.max((s.x),0),1))");
-    expect(js("-x^2.5e-7")).toBe("(-Math.pow((s.x),2.5e-7))");
+    expect(js("-x^2.5e-7")).toBe("(-PM.pow((s.x),2.5e-7))");
     expect(js("min(x, 1e21, 3)")).toBe("Math.min((s.x),1e+21,3)");
     expect(
       formulaToJs(
@@ -40,7 +42,10 @@ describe("formulaToJs", () => {
     for (let i = 0; i < 1500; i++) {
       const f = randomFormula(rand, 6, true);
       const js = formulaToJs(f, (name) => `v[${VARS.indexOf(name)}]`);
-      const compiled = new Function("v", `"use strict"; return ${js};`) as (v: number[]) => number;
+      const compiled = new Function(PORTABLE_MATH_PARAM, "v", `"use strict"; return ${js};`).bind(
+        null,
+        portableMath,
+      ) as (v: number[]) => number;
       for (let k = 0; k < 6; k++) {
         const v = VARS.map(() =>
           rand() < 0.15
@@ -68,14 +73,21 @@ describe("formulaToJs: identifiers and constants", () => {
     const ids = [...identifiers(f)];
     const js = formulaToJs(f, (name) => `v[${ids.indexOf(name)}]`);
     expect(js).not.toMatch(/process|globalThis|constructor|__proto__/);
-    expect(new Function("v", `return ${js};`)([1, 2, 3, 4])).toBe(1 + 2 * 3 - 4);
+    expect(
+      new Function(PORTABLE_MATH_PARAM, "v", `return ${js};`)(portableMath, [1, 2, 3, 4]),
+    ).toBe(1 + 2 * 3 - 4);
   });
 
   it("emits inlined negative constants that evaluate like the tree", () => {
     const g = substitute(parseFormula("k * x^2 - k^2"), (name) =>
       name === "k" ? { type: "num", value: -3 } : undefined,
     );
-    expect(new Function("x", `return ${formulaToJs(g, () => "x")};`)(2)).toBe(-21);
+    expect(
+      new Function(PORTABLE_MATH_PARAM, "x", `return ${formulaToJs(g, () => "x")};`)(
+        portableMath,
+        2,
+      ),
+    ).toBe(-21);
   });
 });
 

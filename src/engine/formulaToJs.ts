@@ -4,6 +4,16 @@
  */
 import type { Formula } from "../model/formula.js";
 
+/**
+ * Name under which generated code reaches the portable functions of `numeric/portableMath.ts`
+ * (`PM.exp`, `PM.log`, `PM.pow`, `PM.tanh`): the kernel factory passes `portableMath` as a
+ * parameter of this name (see `compileKernel` in compileModel.ts).
+ */
+export const PORTABLE_MATH_PARAM = "PM";
+
+/** Formula functions computed by portableMath (same bits in every engine), not Math. */
+const PORTABLE_FNS: ReadonlySet<string> = new Set(["exp", "log", "tanh"]);
+
 function checkFinite(v: number): void {
   if (!Number.isFinite(v)) throw new RangeError(`formula contains a non-finite number (${v})`);
 }
@@ -17,6 +27,8 @@ function jsNumber(v: number): string {
  * Emit a JavaScript expression computing `f`, bit-for-bit equal to `evaluateFormula` (model/formula.ts).
  * Each identifier occurrence becomes `(${resolve(name)})`; `resolve` is trusted caller code.
  * Numbers are emitted with `String(value)` (shortest exact round-trip), negatives as `(-x)`.
+ * `^`, `exp`, `log`, `tanh` and `sigmoid` call the portable functions as `PM.pow`, `PM.exp`, …
+ * (see {@link PORTABLE_MATH_PARAM}); `sqrt`, `abs`, `min`, `max` (exact in IEEE) stay `Math.*`.
  * @throws RangeError if the AST contains a non-finite number (the parser never produces one).
  */
 export function formulaToJs(f: Formula, resolve: (name: string) => string): string {
@@ -30,21 +42,21 @@ export function formulaToJs(f: Formula, resolve: (name: string) => string): stri
       return `(-${js(f.arg)})`;
     case "bin":
       if (f.op !== "^") return `(${js(f.left)}${f.op}${js(f.right)})`;
-      // A square of a plain identifier is a multiplication (Math.pow is slow in hot loops).
+      // A square of a plain identifier is a multiplication (pow is slow in hot loops).
       if (f.right.type === "num" && f.right.value === 2 && f.left.type === "id")
         return `(${js(f.left)}*${js(f.left)})`;
-      return `Math.pow(${js(f.left)},${js(f.right)})`;
+      return `PM.pow(${js(f.left)},${js(f.right)})`;
     case "call": {
       const a = f.args.map(js);
       switch (f.fn) {
         case "sigmoid":
-          return `(1/(1+Math.exp(-(${a[0]}))))`;
+          return `(1/(1+PM.exp(-(${a[0]}))))`;
         case "pos":
           return `Math.max(${a[0]},0)`;
         case "clamp":
           return `Math.min(Math.max(${a[0]},${a[1]}),${a[2]})`;
         default:
-          return `Math.${f.fn}(${a.join(",")})`;
+          return `${PORTABLE_FNS.has(f.fn) ? "PM" : "Math"}.${f.fn}(${a.join(",")})`;
       }
     }
   }

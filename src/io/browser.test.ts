@@ -1,6 +1,7 @@
 /**
  * The core runs in a browser: its entries bundle with Vite for the browser with no Node
- * built-in, and a small cohort run in Debian's Chromium gives Node's bytes.
+ * built-in, and a small cohort run in Debian's Chromium gives Node's bytes, every float
+ * included (transcendentals come from numeric/portableMath, not from the engine's Math.*).
  */
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultModel } from "../model/loadModel.js";
 import { modelHash } from "../model/modelHash.js";
 import { inThreadCohortRunner } from "../sim/cohortRunner.js";
+import { portableMath } from "../numeric/portableMath.js";
 import { resolvePopulation } from "../sim/population.js";
 import { resolveProtocol } from "../sim/protocol.js";
 import { runCohort } from "../sim/runCohort.js";
@@ -136,13 +138,38 @@ function resultBytes(r: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/**
+ * Hex bits of portableMath's functions on 3000 fixed arguments (built from integers, so
+ * exact everywhere) spanning their ranges. Runs in the page too (sent as source).
+ */
+function mathBytes(pm: Record<string, (...a: number[]) => number>): string {
+  const f = new Float64Array(1);
+  const b = new Uint8Array(f.buffer);
+  const parts: string[] = [];
+  const put = (v: number): void => {
+    f[0] = v;
+    parts.push(Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(""));
+  };
+  for (let i = 1; i <= 500; i++) {
+    const t = (i * 7919) % 1000; // 0..999, scrambled
+    put(pm.exp(-745 + (1455 * t) / 999));
+    put(pm.log(2 ** (t - 600) * (1 + i / 500)));
+    put(pm.pow((t + 1) / 37, (i - 250) / 9));
+    put(pm.sin((t - 500) * 2001.5 + i / 64));
+    put(pm.cos((t - 500) * 3.25 + i / 1024));
+    put(pm.tanh((t - 500) / 40));
+  }
+  return parts.join("");
+}
+
 /** The small cohort both hosts run: 20 people, 1 week, seed 5, two arms, in-thread runner. */
 const PROBE = `
 import {
-  blockAssignment, defaultModel, inThreadCohortRunner, modelHash, resolvePopulation,
+  blockAssignment, defaultModel, inThreadCohortRunner, modelHash, portableMath, resolvePopulation,
   resolveProtocol, runCohort,
 } from ${JSON.stringify(join(SRC, "index.ts"))};
 const resultBytes = ${resultBytes.toString()};
+const mathBytes = ${mathBytes.toString()};
 const model = defaultModel();
 const spec = {
   seed: 5,
@@ -152,7 +179,7 @@ const spec = {
   assignment: blockAssignment([10, 10]),
 };
 runCohort(model, spec, { runner: inThreadCohortRunner }).then(
-  (r) => { window.__kindsim = { hash: modelHash(model), bytes: resultBytes(r) }; },
+  (r) => { window.__kindsim = { hash: modelHash(model), bytes: resultBytes(r), math: mathBytes(portableMath) }; },
   (e) => { window.__kindsim = { error: String(e && e.stack || e) }; },
 );
 `;
@@ -242,37 +269,11 @@ async function runInChromium(url: string): Promise<unknown> {
   }
 }
 
-/** Float64 values of a {@link resultBytes} field (`Float64Array:<hex>`). */
-function floatsOf(field: string): Float64Array {
-  const hex = field.slice(field.indexOf(":") + 1);
-  const bytes = Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-  return new Float64Array(bytes.buffer);
-}
-
-/** Largest relative difference between two float fields (NaN where both are NaN counts as equal). */
-function maxRelativeDifference(a: Float64Array, b: Float64Array): number {
-  let worst = a.length === b.length ? 0 : Infinity;
-  for (let i = 0; i < a.length; i++) {
-    if (Object.is(a[i], b[i]) || (Number.isNaN(a[i]) && Number.isNaN(b[i]))) continue;
-    worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(Math.abs(a[i]), Number.MIN_VALUE));
-  }
-  return worst;
-}
-
-/**
- * Fields whose values go through Math.exp/log/sin/cos/pow (sampled traits, slow states, daily
- * values). V8 versions differ in the last bits of those functions (measured: Node 20's V8
- * and Chromium 156's disagree on 2–8% of random arguments of exp, log, sin, cos, pow, atan),
- * so these agree to a few ulps (≤ 1.3e-15 relative here), not to the byte, until the core
- * computes them with its own arithmetic-only functions. Every other field is compared by bytes.
- */
-const TRANSCENDENTAL_FIELDS = ["daily", "slow", "traits"];
-
 describe("a cohort in Debian's Chromium", () => {
   afterAll(() => workerCohortRunner.close());
 
   it.skipIf(!hasChromium && process.env.CI !== "true")(
-    "gives Node's result (20 people, 1 week, seed 5, in-thread runner): same bytes, floats of Math.* within 1e-12",
+    "gives Node's result byte for byte (20 people, 1 week, seed 5, in-thread runner)",
     async () => {
       if (!hasChromium)
         throw new Error(`${CHROMIUM} is missing (CI=true): install it with apt-get (.ci/run does)`);
@@ -280,7 +281,7 @@ describe("a cohort in Debian's Chromium", () => {
       // Node's worker threads give the same bytes, so the browser is compared with every Node runner.
       expect(await nodeProbe(workerCohortRunner, 2)).toEqual(node);
       const { server, url } = await serve(await buildProbePage());
-      let browser: { hash?: string; bytes?: Record<string, string>; error?: string };
+      let browser: { hash?: string; bytes?: Record<string, string>; math?: string; error?: string };
       try {
         browser = (await runInChromium(url)) as typeof browser;
       } finally {
@@ -290,13 +291,11 @@ describe("a cohort in Debian's Chromium", () => {
       expect(browser.hash).toBe(node.hash);
       const b = browser.bytes!;
       expect(Object.keys(b)).toEqual(Object.keys(node.bytes));
-      for (const [k, v] of Object.entries(node.bytes)) {
-        if (!TRANSCENDENTAL_FIELDS.includes(k)) expect(b[k], k).toBe(v);
-        else {
-          expect(b[k].length, k).toBe(v.length);
-          expect(maxRelativeDifference(floatsOf(v), floatsOf(b[k])), k).toBeLessThan(1e-12);
-        }
-      }
+      // Every field, floats included: the core computes exp/log/pow/sin/cos/tanh with
+      // numeric/portableMath (IEEE-exact operations only), not with the engine's Math.*.
+      for (const [k, v] of Object.entries(node.bytes)) expect(b[k], k).toBe(v);
+      // The portable functions themselves give Node's bits on 3000 arguments.
+      expect(browser.math).toBe(mathBytes(portableMath));
     },
     120_000,
   );

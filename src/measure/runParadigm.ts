@@ -3,6 +3,7 @@
  * each measure's latent source computed and read through its instrument.
  */
 
+import * as pm from "../numeric/portableMath.js";
 import { NSTAT, type CompiledModel } from "../engine/compileModel.js";
 import {
   checkOnDivergence,
@@ -52,7 +53,7 @@ export const PARADIGM_DT = 0.1;
 export const PARADIGM_NOISE = 0.3;
 
 const gammaResponse = (t: number, peak: number): number =>
-  t <= 0 ? 0 : (t / peak) * Math.exp(1 - t / peak);
+  t <= 0 ? 0 : (t / peak) * pm.exp(1 - t / peak);
 
 /** What one condition of a paradigm gave for the batch. */
 interface ConditionResult {

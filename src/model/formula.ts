@@ -5,6 +5,8 @@
  * emitted from that AST (by the engine, `engine/formulaToJs.ts`), never from user text.
  */
 
+import { exp, log, pow, tanh } from "../numeric/portableMath.js";
+
 /** A function callable from a formula. */
 export type FormulaFn =
   "sigmoid" | "exp" | "log" | "sqrt" | "abs" | "min" | "max" | "clamp" | "pos" | "tanh";
@@ -317,24 +319,24 @@ function applyOp(op: "+" | "-" | "*" | "/" | "^", a: number, b: number): number 
     case "/":
       return a / b;
     case "^":
-      return b === 2 ? a * a : Math.pow(a, b);
+      return b === 2 ? a * a : pow(a, b);
   }
 }
 
 function applyFn(fn: FormulaFn, x: number[]): number {
   switch (fn) {
     case "sigmoid":
-      return 1 / (1 + Math.exp(-x[0]));
+      return 1 / (1 + exp(-x[0]));
     case "exp":
-      return Math.exp(x[0]);
+      return exp(x[0]);
     case "log":
-      return Math.log(x[0]);
+      return log(x[0]);
     case "sqrt":
       return Math.sqrt(x[0]);
     case "abs":
       return Math.abs(x[0]);
     case "tanh":
-      return Math.tanh(x[0]);
+      return tanh(x[0]);
     case "min":
       return Math.min(...x);
     case "max":
@@ -348,7 +350,8 @@ function applyFn(fn: FormulaFn, x: number[]): number {
 
 /**
  * Evaluate `f`, looking identifiers up with `env`. Uses IEEE semantics (log(-1) is NaN, 1/0 is
- * Infinity); `^` is `Math.pow`; `clamp(x, lo, hi)` is `min(max(x, lo), hi)`.
+ * Infinity); `^`, `exp`, `log`, `tanh` and `sigmoid` use numeric/portableMath (same bits in
+ * every engine); `clamp(x, lo, hi)` is `min(max(x, lo), hi)`.
  */
 export function evaluateFormula(f: Formula, env: (name: string) => number): number {
   switch (f.type) {

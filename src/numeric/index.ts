@@ -9,6 +9,7 @@ export * from "./cholesky.js";
 export * from "./distributions.js";
 export * from "./dopri.js";
 export * from "./priors.js";
+export { portableMath, type PortableMath } from "./portableMath.js";
 export * from "./random.js";
 export * from "./sensitivity/index.js";
 export * as stats from "./stats/index.js";

@@ -1,3 +1,5 @@
+import { cos, log, sin } from "./portableMath.js";
+
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
 const M0_LO = M0 & 0xffff;
@@ -167,17 +169,17 @@ export class RandomStream {
     }
   }
 
-  /** Standard normal variate (Box–Muller; the second variate of each pair is cached). */
+  /** Standard normal variate (Box–Muller with portableMath log/sin/cos, so every engine gives the same bits; the second variate of each pair is cached). */
   normal(): number {
     if (this.hasSpare) {
       this.hasSpare = false;
       return this.spare;
     }
-    const r = Math.sqrt(-2 * Math.log(this.uniform()));
+    const r = Math.sqrt(-2 * log(this.uniform()));
     const theta = TWO_PI * this.uniform();
-    this.spare = r * Math.sin(theta);
+    this.spare = r * sin(theta);
     this.hasSpare = true;
-    return r * Math.cos(theta);
+    return r * cos(theta);
   }
 
   /** Unbiased uniform integer in [0, n) for an integer 1 ≤ n ≤ 2^53 (rejection sampling). */

@@ -14,6 +14,7 @@ import { documentItems } from "../model/documentList.js";
 import { InputError, Issues } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import type { ContentMix } from "./protocol.js";
+import * as pm from "../numeric/portableMath.js";
 
 /** A logit-normal distribution on [0, 1]: median and SD on the logit scale. */
 export interface LogitNormal {
@@ -39,8 +40,8 @@ export interface Population {
 /** Hours of practice at which prior practice has closed 63% of the gap to a skill's ceiling. */
 export const PRACTICE_HOURS_SCALE = 2000;
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const logit = (p: number): number => pm.log(p / (1 - p));
+const sigmoid = (x: number): number => 1 / (1 + pm.exp(-x));
 
 function readLN(issues: Issues, path: string, v: unknown): LogitNormal | undefined {
   const o = issues.object(path, v);
@@ -360,7 +361,7 @@ export function samplePopulation(
     const tP = cm.index.trait.get("power0");
     if (sP !== undefined && tP !== undefined) slow[sb + sP] = traits[tb + tP];
     if (pop.practiceHours) {
-      const hours = pop.practiceHours.median * Math.exp(pop.practiceHours.sd * rng.normal());
+      const hours = pop.practiceHours.median * pm.exp(pop.practiceHours.sd * rng.normal());
       priorHours[p] = hours;
       applyPriorPractice(
         cm,
@@ -390,7 +391,7 @@ function applyPriorPractice(
     for (const [c, share] of Object.entries(content))
       load += share * (cm.model.content[c]?.trains[skill.id] ?? 0);
     if (load <= 0) continue;
-    const gain = 1 - Math.exp((-hours * load) / PRACTICE_HOURS_SCALE);
+    const gain = 1 - pm.exp((-hours * load) / PRACTICE_HOURS_SCALE);
     const s = cm.index.slow.get(skill.id)!;
     slow[s] += (1 - slow[s]) * gain;
     const d = skill.dynamics;

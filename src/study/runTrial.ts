@@ -4,6 +4,7 @@
  * planned analyses on the tidy data.
  */
 
+import * as pm from "../numeric/portableMath.js";
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
@@ -196,7 +197,7 @@ function dropoutDays(
     const rng = new RandomStream(spec.seed, cohort.ids[p], stream);
     for (let day = 1; day <= lastDay; day++) {
       const x = v >= 0 ? cohort.daily[(p * cohort.days.length + day + runIn) * NV + v] : 0.5;
-      const hazard = Math.min(1, (d.perWeek / 7) * Math.exp((d.slope ?? 0) * (x - 0.5)));
+      const hazard = Math.min(1, (d.perWeek / 7) * pm.exp((d.slope ?? 0) * (x - 0.5)));
       if (rng.uniform() < hazard) {
         out[p] = day;
         break;

@@ -52,7 +52,7 @@ export function emitDayKernel(layout: ModelLayout, names: Resolver): string {
     const [a, b] = driveAndRate(layout, n, names);
     dy.push(`const A${k} = ${a}, B${k} = ${b};`);
     dy.push(
-      `let n${k} = B${k} > 1e-12 ? A${k} / B${k} + (g${k} - A${k} / B${k}) * Math.exp(-B${k} * dtDays) : g${k} + A${k} * dtDays;`,
+      `let n${k} = B${k} > 1e-12 ? A${k} / B${k} + (g${k} - A${k} / B${k}) * PM.exp(-B${k} * dtDays) : g${k} + A${k} * dtDays;`,
     );
     dy.push(
       `if (!Number.isFinite(n${k})) { if (ok) first = ${k}; ok = false; } else n${k} = Math.min(Math.max(n${k}, ${num(n.range[0])}), ${num(n.range[1])});`,

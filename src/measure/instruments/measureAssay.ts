@@ -5,10 +5,11 @@
 import type { RandomStream } from "../../numeric/random.js";
 import { reliabilityNoiseSd } from "./reliabilityNoiseSd.js";
 import type { AssayInstrument } from "./types.js";
+import * as pm from "../../numeric/portableMath.js";
 
 /** SD of ln(error) for a log-normal error with coefficient of variation `cv`: sqrt(ln(1 + cv²)). */
 export function assayLogSd(cv: number): number {
-  return Math.sqrt(Math.log1p(cv * cv));
+  return Math.sqrt(pm.log1p(cv * cv));
 }
 
 /**
@@ -25,7 +26,7 @@ export function measureAssay(
     instrument.gain * reliabilityNoiseSd(instrument.refSd, instrument.reliability) * rng.normal();
   const s = assayLogSd(instrument.cv);
   const err = s * rng.normal() - 0.5 * s * s;
-  const value = instrument.base * Math.exp(instrument.gain * latent + bio + err);
+  const value = instrument.base * pm.exp(instrument.gain * latent + bio + err);
   const lod = instrument.lod ?? 0;
   return value < lod ? lod / 2 : value;
 }

@@ -4,6 +4,7 @@
  * Created once by `simulateCohort`, then advanced by `equilibrate` and `simulateDay`.
  */
 
+import * as pm from "../../numeric/portableMath.js";
 import { NSTAT, type CompiledModel, type EpisodeBatch } from "../../engine/compileModel.js";
 import {
   checkOnDivergence,
@@ -96,10 +97,10 @@ export interface CohortRun {
 
 function logit(p: number): number {
   const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
-  return Math.log(q / (1 - q));
+  return pm.log(q / (1 - q));
 }
 function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + pm.exp(-x));
 }
 
 /** Allocates a cohort run for participants `ids` with their sampled traits and slow states. */
