@@ -183,6 +183,7 @@ export {
   ANALYSES,
   ANALYSIS_TYPES,
   analysisDefinition,
+  analysisMetric,
   defineAnalysis,
   type AnalysisSpec,
   type AnalysisResult,

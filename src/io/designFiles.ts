@@ -44,7 +44,8 @@ export function powerReport(
 /** power.csv, power.json and one power curve per analysis. */
 export function powerFiles(report: PowerReport): OutputFile[] {
   const { points, assurance } = report;
-  const header = "analysis,label,kind,n,power,ci_low,ci_high,reps,errors,mean_estimate".split(",");
+  const header =
+    "analysis,label,metric,units,kind,n,power,ci_low,ci_high,reps,errors,mean_estimate".split(",");
   const rows = (
     [
       ["defaults", points],
@@ -54,6 +55,8 @@ export function powerFiles(report: PowerReport): OutputFile[] {
     ps.map((p) => [
       p.analysis,
       csvField(p.label),
+      csvField(p.metric),
+      p.units === undefined ? "NA" : csvField(p.units),
       kind,
       p.n,
       csvNumber(p.power),
@@ -90,11 +93,13 @@ export function powerFiles(report: PowerReport): OutputFile[] {
 export function discriminationFiles(study: string, res: DiscriminationResult): OutputFile[] {
   const variants = res.variants;
   const header = [
-    ..."analysis,n,waves,cost,rate,ci_low,ci_high".split(","),
+    ..."analysis,metric,units,n,waves,cost,rate,ci_low,ci_high".split(","),
     ...variants.flatMap((v) => [`mean_${v}`, `sd_${v}`]),
   ];
   const rows = res.designs.map((d) => [
     d.analysis,
+    csvField(d.metric),
+    d.units === undefined ? "NA" : csvField(d.units),
     d.n,
     d.waves.join("+"),
     d.cost,

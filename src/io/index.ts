@@ -55,7 +55,7 @@ export {
   type ManifestSpec,
 } from "./manifest.js";
 export { cohortFiles } from "./cohortFiles.js";
-export { trialFiles, formatResults } from "./trialFiles.js";
+export { trialFiles, formatResults, metricText } from "./trialFiles.js";
 export {
   powerReport,
   powerFiles,

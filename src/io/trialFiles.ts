@@ -4,7 +4,7 @@
  */
 
 import { forestPlot, linePlot } from "../plot/index.js";
-import type { AnalysisResult } from "../study/analyses.js";
+import type { AnalysisMetric, AnalysisResult } from "../study/analyses.js";
 import { measureMeans, type MeasureMean } from "../study/measureMeans.js";
 import type { TrialRun } from "../study/runTrial.js";
 import type { TrialData } from "../study/trialData.js";
@@ -68,15 +68,26 @@ function pAdjusted(r: AnalysisResult): number | undefined {
   return (r as AnalysisResult & { pAdjusted?: number }).pAdjusted;
 }
 
+/** An estimate's metric for people: "raw_difference (rmet_accuracy units)", "hedges_g". */
+export function metricText(m: AnalysisMetric): string {
+  return m.units ? `${m.metric} (${m.units})` : m.metric;
+}
+
 /** results.csv: one row per planned analysis. */
 export function trialResultsCsv(results: AnalysisResult[]): OutputFile {
-  const header = "analysis,type,label,estimate,ci_low,ci_high,p,p_adjusted,n,error".split(",");
+  const header =
+    "analysis,type,label,metric,direction,units,estimate,ci_low,ci_high,p,p_adjusted,n,error".split(
+      ",",
+    );
   const rows = results.map((r) => {
     const pa = pAdjusted(r);
     return [
       r.id,
       r.type,
       csvField(r.label ?? ""),
+      csvField(r.metric),
+      csvField(r.direction),
+      r.units === undefined ? "NA" : csvField(r.units),
       csvNumber(r.estimate),
       csvNumber(r.ci[0]),
       csvNumber(r.ci[1]),
@@ -108,13 +119,13 @@ export function trialMeansCsv(means: MeasureMean[]): OutputFile {
 
 /** Formats analysis results as a fixed-width table (summary.txt and the CLI's output). */
 export function formatResults(results: AnalysisResult[]): string {
-  const head = `${"analysis".padEnd(28)}${"type".padEnd(14)}${"estimate".padStart(10)}${"95% CI".padStart(22)}${"p".padStart(9)}${"p(adj)".padStart(9)}${"n".padStart(6)}`;
+  const head = `${"analysis".padEnd(28)}${"type".padEnd(14)}${"estimate".padStart(10)}${"95% CI".padStart(22)}${"p".padStart(9)}${"p(adj)".padStart(9)}${"n".padStart(6)}  metric`;
   const pText = (p: number | null | undefined): string =>
     p === null || p === undefined || !Number.isFinite(p) ? "" : p < 0.001 ? "<.001" : p.toFixed(3);
   const lines = results.map((r) => {
     const ci = Number.isFinite(r.ci[0]) ? `[${r.ci[0].toFixed(3)}, ${r.ci[1].toFixed(3)}]` : "";
     const est = Number.isFinite(r.estimate) ? r.estimate.toFixed(3) : "NA";
-    return `${r.id.slice(0, 27).padEnd(28)}${r.type.padEnd(14)}${est.padStart(10)}${ci.padStart(22)}${pText(r.p).padStart(9)}${pText(pAdjusted(r)).padStart(9)}${String(r.n).padStart(6)}${r.error ? `  (${r.error})` : ""}`;
+    return `${r.id.slice(0, 27).padEnd(28)}${r.type.padEnd(14)}${est.padStart(10)}${ci.padStart(22)}${pText(r.p).padStart(9)}${pText(pAdjusted(r)).padStart(9)}${String(r.n).padStart(6)}  ${metricText(r)}${r.error ? `  (${r.error})` : ""}`;
   });
   return [head, ...lines].join("\n");
 }
@@ -152,7 +163,14 @@ export function measurePlots(means: MeasureMean[]): OutputFile[] {
 export function resultsForestPlot(studyId: string, results: AnalysisResult[]): OutputFile {
   const rows = results
     .filter((r) => Number.isFinite(r.estimate))
-    .map((r) => ({ label: r.label ?? r.id, estimate: r.estimate, lo: r.ci[0], hi: r.ci[1] }));
+    .map((r) => ({
+      label: r.label ?? r.id,
+      estimate: r.estimate,
+      lo: r.ci[0],
+      hi: r.ci[1],
+      metric: r.metric,
+      ...(r.units === undefined ? {} : { unit: r.units }),
+    }));
   return {
     name: "plot-forest.svg",
     content: forestPlot({

@@ -7,7 +7,12 @@
 import { InputError } from "../model/issues.js";
 import { applyVariant } from "../model/applyVariant.js";
 import type { Model } from "../model/types.js";
-import { runAnalysis, type AnalysisSpec } from "./analyses.js";
+import {
+  analysisMetric,
+  runAnalysis,
+  type AnalysisMetric,
+  type AnalysisSpec,
+} from "./analyses.js";
 import {
   drawSample,
   drawStream,
@@ -21,7 +26,7 @@ import { runTrial, studyModel } from "./runTrial.js";
 import type { StudySpec } from "./studySpec.js";
 
 /** One candidate design and how well it discriminates. */
-export interface DesignRate {
+export interface DesignRate extends AnalysisMetric {
   analysis: string;
   label: string;
   n: number;
@@ -190,6 +195,7 @@ export async function discriminate(
       designs.push({
         analysis: a.id,
         label: a.label ?? a.id,
+        ...analysisMetric(a),
         n,
         waves,
         cost: n * spec.arms.length * Math.max(1, waves.length),

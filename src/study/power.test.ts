@@ -106,6 +106,8 @@ describe("power", () => {
     const pts = [10, 20, 30].map((n, i) => ({
       analysis: "a",
       label: "",
+      metric: "hedges_g",
+      direction: "kbm − control",
       n,
       power: [0.5, 0.81, 0.9][i],
       lo: 0,

@@ -26,14 +26,21 @@
 import { InputError } from "../model/issues.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import type { Model } from "../model/types.js";
-import { ALPHA, decide, runAnalysis, type AnalysisSpec } from "./analyses.js";
+import {
+  ALPHA,
+  analysisMetric,
+  decide,
+  runAnalysis,
+  type AnalysisMetric,
+  type AnalysisSpec,
+} from "./analyses.js";
 import { runTrial, studyModel } from "./runTrial.js";
 import { drawParameters } from "./drawParameters.js";
 import type { StudySpec } from "./studySpec.js";
 import type { TrialData } from "./trialData.js";
 
 /** Power of one analysis at one sample size. */
-export interface PowerPoint {
+export interface PowerPoint extends AnalysisMetric {
   analysis: string;
   label: string;
   /** Participants per arm. */
@@ -283,6 +290,7 @@ function collect(spec: StudySpec, ns: number[], counts: Counts, reps: number): P
       out.push({
         analysis: a.id,
         label: c.label,
+        ...analysisMetric(a),
         n,
         power: c.sig / reps,
         lo,

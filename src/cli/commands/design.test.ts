@@ -29,8 +29,12 @@ describe("kindsim power", () => {
     ).toBe(0);
     expect(cli.stdout).toContain("smallest n per arm with power >= 0.8");
     const csv = readFileSync(join(out, "power.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("analysis,label,kind,n,power,ci_low,ci_high,reps,errors,mean_estimate");
+    expect(csv[0]).toBe(
+      "analysis,label,metric,units,kind,n,power,ci_low,ci_high,reps,errors,mean_estimate",
+    );
     expect(csv.length).toBe(1 + 5 * 2); // 5 analyses x 2 sample sizes
+    expect(csv[1]).toMatch(/^positive_g,[^\n]*,hedges_g,NA,defaults,4,/);
+    expect(cli.stdout).toContain("estimate: hedges_g");
     expect(existsSync(join(out, "power-positive_g.svg"))).toBe(true);
   });
 
@@ -130,7 +134,9 @@ describe("every design command writes a manifest", () => {
     ).toBe(0);
     const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(m.model.map((x: { variant: string }) => x.variant)).toEqual(["default", "no-oxytocin"]);
-    expect(existsSync(join(out, "discrimination.csv"))).toBe(true);
+    const disc = readFileSync(join(out, "discrimination.csv"), "utf8").split("\n");
+    expect(disc[0]).toMatch(/^analysis,metric,units,n,waves,/);
+    expect(disc[1]).toMatch(/^positive_g,hedges_g,NA,4,/);
   });
 
   it("kindsim compare --out writes compare.csv, compare.json and a manifest", async () => {

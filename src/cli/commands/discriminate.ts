@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { discriminationFiles } from "../../io/designFiles.js";
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
+import { metricText } from "../../io/trialFiles.js";
 import { discriminate, variantModel, type DiscriminationResult } from "../../study/discriminate.js";
 import { parseNs } from "../../study/power.js";
 import { studyModel } from "../../study/runTrial.js";
@@ -33,11 +34,11 @@ function formatDiscrimination(title: string, reps: number, res: DiscriminationRe
   const lines = [
     `${title}: telling ${variants.join(" from ")} apart (${reps} virtual trials per design and variant)`,
     "",
-    `${"analysis".padEnd(28)}${"n/arm".padStart(6)}${"cost".padStart(7)}${"rate".padStart(8)}${"95% CI".padStart(16)}  ${variants.map((v) => `mean (SD) under ${v}`).join("; ")}`,
+    `${"analysis".padEnd(28)}${"n/arm".padStart(6)}${"cost".padStart(7)}${"rate".padStart(8)}${"95% CI".padStart(16)}  ${variants.map((v) => `mean (SD) under ${v}`).join("; ")}  metric`,
   ];
   for (const d of res.designs)
     lines.push(
-      `${d.analysis.slice(0, 27).padEnd(28)}${String(d.n).padStart(6)}${String(d.cost).padStart(7)}${d.rate.toFixed(3).padStart(8)}${`[${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]`.padStart(16)}  ${variants.map((v) => `${d.byVariant[v].mean.toFixed(3)} (${d.byVariant[v].sd.toFixed(3)})`).join("; ")}`,
+      `${d.analysis.slice(0, 27).padEnd(28)}${String(d.n).padStart(6)}${String(d.cost).padStart(7)}${d.rate.toFixed(3).padStart(8)}${`[${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]`.padStart(16)}  ${variants.map((v) => `${d.byVariant[v].mean.toFixed(3)} (${d.byVariant[v].sd.toFixed(3)})`).join("; ")}  ${metricText(d)}`,
     );
   lines.push(
     "",

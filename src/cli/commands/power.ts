@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { powerFiles, powerReport, type PowerReport } from "../../io/designFiles.js";
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
+import { metricText } from "../../io/trialFiles.js";
 import { studyModel } from "../../study/runTrial.js";
 import { decisionRule, parseNs, simulateAssurance, simulatePower, smallestN } from "../../study/power.js";
 import type { StudySpec } from "../../study/studySpec.js";
@@ -35,7 +36,7 @@ export function powerTable(r: PowerReport): string {
   const out: string[] = [];
   for (const a of [...new Set(points.map((p) => p.analysis))]) {
     const rows = points.filter((p) => p.analysis === a);
-    out.push(`${a}: ${rows[0].label}`);
+    out.push(`${a}: ${rows[0].label}; estimate: ${metricText(rows[0])}`);
     out.push(
       `  ${"n/arm".padStart(6)}${"power".padStart(8)}${"95% MC CI".padStart(18)}${"mean est.".padStart(11)}${assurance ? "  assurance (95% MC CI)" : ""}`,
     );

@@ -48,8 +48,11 @@ describe("kindsim trial", () => {
     expect(row[6]).toBe("NA");
 
     const results = readFileSync(join(out, "results.csv"), "utf8").trimEnd().split("\n");
-    expect(results[0]).toBe("analysis,type,label,estimate,ci_low,ci_high,p,p_adjusted,n,error");
+    expect(results[0]).toBe(
+      "analysis,type,label,metric,direction,units,estimate,ci_low,ci_high,p,p_adjusted,n,error",
+    );
     expect(results).toHaveLength(1 + 5);
+    expect(results[1]).toMatch(/^positive_g,compare,[^\n]*,hedges_g,/);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(json.results.map((r: { id: string }) => r.id)).toEqual([
       "positive_g",
@@ -59,6 +62,10 @@ describe("kindsim trial", () => {
       "baseline_vagal_moderation",
     ]);
     expect(json.manifest.study.id).toBe("kok2013-upward-spiral");
+    expect(json.results[0]).toMatchObject({ metric: "hedges_g", direction: expect.any(String) });
+    expect(cli.stdout).toMatch(/positive_g .* hedges_g/);
+    // one forest-plot panel per metric, each axis labelled by its metric
+    expect(readFileSync(join(out, "plot-forest.svg"), "utf8")).toContain("Hedges&apos; g");
 
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({

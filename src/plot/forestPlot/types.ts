@@ -60,4 +60,12 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   beta: "coefficient \u03b2",
   coefficient: "coefficient",
   raw: "raw difference",
+  // the metric codes of analysis results (AnalysisMetric in src/study/analyses/types.ts)
+  hedges_g: "Hedges' g",
+  spearman_rho: "Spearman's \u03c1",
+  raw_difference: "raw difference",
+  log_odds_ratio: "log odds ratio",
+  indirect_effect: "indirect effect",
+  standardized_coefficient: "standardised coefficient \u03b2",
+  mean: "mean",
 };

@@ -29,6 +29,7 @@ export {
   ANALYSES,
   ANALYSIS_TYPES,
   analysisDefinition,
+  analysisMetric,
   describeAnalysis,
   runAnalysis,
   validateAnalyses,

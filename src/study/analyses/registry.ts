@@ -23,6 +23,7 @@ import { withinChange } from "./withinChange.js";
 import {
   DataProblem,
   type AnalysisDefinition,
+  type AnalysisMetric,
   type KnownNames,
   type Outcome,
   type RunContext,
@@ -75,6 +76,11 @@ function definitionOf(spec: AnalysisSpec): AnalysisDefinition<AnalysisSpec> {
 /** The default label of an analysis, generated from its spec. */
 export function describeAnalysis(spec: AnalysisSpec): string {
   return definitionOf(spec).describe(spec);
+}
+
+/** What an analysis's headline estimate is (metric, direction, units where raw). */
+export function analysisMetric(spec: AnalysisSpec): AnalysisMetric {
+  return definitionOf(spec).metric(spec);
 }
 
 /**
