@@ -3,7 +3,7 @@
  * indices, the findings scorecard and the variant × finding matrix (CSV, JSON and plots).
  */
 
-import { barPlot, forestPlot, powerCurve } from "../plot/index.js";
+import { barPlot, powerCurve, scorecardPlot } from "../plot/index.js";
 import type { VariantComparison } from "../study/compareVariants.js";
 import type { DiscriminationResult } from "../study/discriminate.js";
 import { smallestN, type PowerPoint } from "../study/power.js";
@@ -170,10 +170,10 @@ export function sensitivityFiles(study: string, res: SensitivityResult, top: num
   ];
 }
 
-/** scorecard.csv, scorecard.json and a forest plot of the findings. */
+/** scorecard.csv, scorecard.json and a forest plot of the findings (one panel per metric). */
 export function scorecardFiles(card: Scorecard): OutputFile[] {
   const header =
-    "finding,claim,citation,design,analysis,verdict,passed,estimate,ci_low,ci_high,p,n,robustness,reason".split(
+    "finding,claim,citation,design,analysis,verdict,passed,estimate,metric,units,ci_low,ci_high,p,n,robustness,reason".split(
       ",",
     );
   const rows = card.findings.map((f) => [
@@ -185,6 +185,8 @@ export function scorecardFiles(card: Scorecard): OutputFile[] {
     csvField(f.verdict),
     String(f.passed),
     csvNumber(f.estimate),
+    csvField(f.metric),
+    f.unit === undefined ? "NA" : csvField(f.unit),
     csvNumber(f.ci[0]),
     csvNumber(f.ci[1]),
     f.p === null ? "NA" : csvNumber(f.p),
@@ -192,20 +194,7 @@ export function scorecardFiles(card: Scorecard): OutputFile[] {
     f.robustness ? csvNumber(f.robustness.share) : "NA",
     csvField(f.expectedFailure ?? f.reason),
   ]);
-  const svg = forestPlot({
-    title: `Findings scorecard: ${card.passed}/${card.total} reproduced`,
-    xLabel: "estimate (95% CI)",
-    reference: 0,
-    rows: card.findings
-      .filter((f) => Number.isFinite(f.estimate))
-      .map((f) => ({
-        label: `${f.id}${f.expectedFailure ? " (expected failure)" : ""} ${f.claim.slice(0, 40)}`,
-        estimate: f.estimate,
-        lo: f.ci[0],
-        hi: f.ci[1],
-        passed: f.expectedFailure && !f.passed ? undefined : f.passed,
-      })),
-  });
+  const svg = scorecardPlot(card);
   return [
     { name: "scorecard.csv", content: csvLines({ header, rows }) },
     json("scorecard.json", card),

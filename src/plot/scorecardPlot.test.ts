@@ -58,11 +58,14 @@ describe("scorecardPlot", () => {
       verdict: "pass",
       reason: "",
       estimate: 0.5,
+      metric: "raw_difference",
+      unit: "rmet_accuracy units",
       ci: [0.1, 0.9],
       p: 0.01,
       n: 40,
     };
     const svg = scorecardPlot({ findings: [result], passed: 1, total: 1 });
     expect(svg).toContain(">F1a CBCT raises RMET accuracy</text>");
+    expect(svg).toContain(">raw difference (rmet_accuracy units)</text>");
   });
 });

@@ -158,6 +158,10 @@ export interface FindingResult {
   reason: string;
   expectedFailure?: string;
   estimate: number;
+  /** What the estimate is (the analysis's metric code, e.g. "hedges_g", "r"). */
+  metric: string;
+  /** Units of a raw estimate (e.g. "rmet_accuracy units"); absent when standardised. */
+  unit?: string;
   ci: [number, number];
   p: number | null;
   n: number;
@@ -261,6 +265,8 @@ export async function runScorecard(
         reason: m.ok ? "" : m.reason,
         expectedFailure: c.expectedFailure,
         estimate: r.estimate,
+        metric: r.metric,
+        ...(r.units === undefined ? {} : { unit: r.units }),
         ci: r.ci,
         p: r.p,
         n: r.n,

@@ -45,13 +45,18 @@ describe("kindsim replicate", () => {
     ]);
     const csv = readFileSync(join(out, "scorecard.csv"), "utf8").trimEnd().split("\n");
     expect(csv[0]).toBe(
-      "finding,claim,citation,design,analysis,verdict,passed,estimate,ci_low,ci_high,p,n,robustness,reason",
+      "finding,claim,citation,design,analysis,verdict,passed,estimate,metric,units,ci_low,ci_high,p,n,robustness,reason",
     );
     expect(csv).toHaveLength(2);
     expect(csv[1]).toMatch(/^F19,.*,pain_ai,pass,true,/);
     const json = JSON.parse(readFileSync(join(out, "scorecard.json"), "utf8"));
     expect(json).toMatchObject({ passed: 1, total: 1, unexpectedFailures: 0 });
-    expect(readFileSync(join(out, "scorecard.svg"), "utf8")).toContain("1/1 reproduced");
+    const svg = readFileSync(join(out, "scorecard.svg"), "utf8");
+    expect(svg).toContain("1/1 reproduced");
+    // drawn by scorecardPlot: one panel per metric, labelled by the finding's metric
+    expect(json.findings[0].metric).toBe("mean");
+    expect(svg).toMatch(/>mean( \([^)]*\))?<\/text>/);
+    expect(csv[1]).toMatch(/,mean,[^,]*,/);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ findings: ["F19"], seed: null, model: { variant: null } });
     expect(manifest.inputs[0].path).toMatch(/data\/findings\.yaml$/);
