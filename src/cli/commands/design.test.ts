@@ -113,6 +113,26 @@ describe("every design command writes a manifest", () => {
     expect(m.inputs[0].path).toBe(study);
   });
 
+  it("kindsim sensitivity prints Sobol' warnings to stderr and writes them to sensitivity.json", async () => {
+    const file = cli.studyFile("sobol.json", {
+      analyses: [
+        {
+          id: "ec_g",
+          type: "compare",
+          outcome: { measure: "iri_ec", wave: "post" },
+          arms: ["lkm", "waitlist"],
+        },
+      ],
+    });
+    const out = join(dir, "sobol");
+    const args = ["sensitivity", file, "--method", "sobol", "--params", "eta_warmth,lambda_skill", "--samples", "8"];
+    expect(await main([...args, "--quiet", "--out", out])).toBe(0);
+    const res = JSON.parse(readFileSync(join(out, "sensitivity.json"), "utf8"));
+    expect(res.warnings.length).toBeGreaterThan(0);
+    expect(res.warnings[0]).toMatch(/^ec_g: /);
+    for (const w of res.warnings) expect(cli.stderr).toContain(`kindsim: warning: ${w}\n`);
+  });
+
   it("kindsim discriminate --out writes a manifest with one model per variant", async () => {
     const out = join(dir, "disc");
     expect(

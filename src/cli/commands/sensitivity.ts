@@ -140,6 +140,7 @@ export function registerSensitivityCommand(program: Command, ctx: CliContext): v
         outputs: () => ({ files: sensitivityFiles(spec.id, res, o.top), manifest }),
       };
     });
+    for (const w of res.warnings) process.stderr.write(`kindsim: warning: ${w}\n`);
     if (o.json) return void process.stdout.write(JSON.stringify(res, null, 2) + "\n");
     process.stdout.write(formatSensitivity(spec, res, o.top));
   });
