@@ -63,8 +63,21 @@ describe("manifest.json", () => {
       },
       seed: 4,
       inputs: [],
+      onDivergence: "fail",
     });
     expect(m.model.hash).toMatch(/^[0-9a-f]{8,}$/);
+  });
+
+  it("simulate and trial record the divergence mode", async () => {
+    const out = join(dir, "sim-drop");
+    expect(await cli.run("simulate", ...small, "--on-divergence", "drop", "--out", out)).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).onDivergence).toBe("drop");
+    const tout = join(dir, "trial-drop");
+    const study = cli.studyFile("div.json");
+    expect(await cli.run("trial", study, "--quiet", "--on-divergence", "drop", "--out", tout)).toBe(
+      0,
+    );
+    expect(JSON.parse(readFileSync(join(tout, "manifest.json"), "utf8")).onDivergence).toBe("drop");
   });
 
   it("power writes one, with the SHA-256 of the study file read", async () => {
@@ -136,5 +149,22 @@ describe("kindsim episode --out", () => {
     const out = join(dir, "episode.csv");
     expect(await cli.run("episode", "--seconds", "1", "--out", out)).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/^time,variable,value\n0,/);
+  });
+});
+
+describe("the simulate summary says what scale its numbers are on", () => {
+  it("prints label and scale per variable, and gives label, unit and scale in --json", async () => {
+    expect(await cli.run("simulate", ...small)).toBe(0);
+    expect(cli.stdout).toMatch(/\nvariable\s+cbct {2}label: scale\n/);
+    expect(cli.stdout).toMatch(/\nwarmth .* {2}Warmth: skill, 0 to 1 \(model units\)\n/);
+    cli.clear();
+    expect(await cli.run("simulate", ...small, "--json")).toBe(0);
+    const out = JSON.parse(cli.stdout);
+    expect(out.variables.warmth).toEqual({
+      label: "Warmth",
+      unit: "skill",
+      scale: "skill, 0 to 1 (model units)",
+    });
+    expect(Object.keys(out.variables)).toEqual(Object.keys(out.summary.cbct));
   });
 });

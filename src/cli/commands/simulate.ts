@@ -7,6 +7,7 @@ import { checkOnDivergence, describeDivergences } from "../../engine/divergence.
 import type { Command } from "commander";
 import { cohortFiles } from "../../io/cohortFiles.js";
 import { buildManifest } from "../../io/manifest.js";
+import { describeIdOrRaw } from "../../model/describeId.js";
 import { InputError } from "../../model/issues.js";
 import type { Model } from "../../model/types.js";
 import { simulateProtocols, type ProtocolCohortRun } from "../../study/simulateProtocols.js";
@@ -66,10 +67,23 @@ function manifestOf(
       days: spec.days,
       threads: o.threads,
       recordEvery: o.recordEvery,
+      onDivergence: checkOnDivergence(o.onDivergence, "--on-divergence"),
       diverged: r.diverged,
       seconds: Number(run.seconds.toFixed(3)),
     },
   });
+}
+
+/** Label, unit and scale of each summary variable (what scale the summary's numbers are on). */
+export function summaryScales(
+  model: Model,
+): Record<string, { label: string; unit: string; scale: string }> {
+  return Object.fromEntries(
+    SUMMARY_VARIABLES.map((v) => {
+      const d = describeIdOrRaw(model, v);
+      return [v, { label: d.label, unit: d.unit, scale: d.scale }];
+    }),
+  );
 }
 
 function printSummary(o: SimulateOptions, model: Model, run: ProtocolCohortRun): void {
@@ -84,8 +98,9 @@ function printSummary(o: SimulateOptions, model: Model, run: ProtocolCohortRun):
     `simulated ${r.ids.length} participants x ${spec.days} days in ${run.seconds.toFixed(1)} s on ${o.threads} thread(s)`,
     "",
     `Change from day 0 to day ${spec.days}: mean (SD of change)`,
-    ["variable".padEnd(14), ...spec.arms.map((a) => a.id.padStart(31))].join(""),
+    ["variable".padEnd(14), ...spec.arms.map((a) => a.id.padStart(31)), "  label: scale"].join(""),
   ];
+  const scales = summaryScales(model);
   for (const v of SUMMARY_VARIABLES) {
     const cells = spec.arms.map((a) => {
       const s = summary[a.id][v];
@@ -95,7 +110,7 @@ function printSummary(o: SimulateOptions, model: Model, run: ProtocolCohortRun):
           )
         : "".padStart(31);
     });
-    out.push([v.padEnd(14), ...cells].join(""));
+    out.push([v.padEnd(14), ...cells, `  ${scales[v].label}: ${scales[v].scale}`].join(""));
   }
   const hours = meanPracticeHours(r, spec.arms.length);
   const minutes = spec.arms.map((a, ai) => `${a.id}: ${hours[ai].toFixed(1)} h`);
@@ -142,7 +157,10 @@ export async function simulate(o: SimulateOptions, command: string): Promise<voi
       spec.arms.map((a) => a.id),
       SUMMARY_VARIABLES,
     );
-    process.stdout.write(JSON.stringify({ manifest: run.manifest, summary }, null, 2) + "\n");
+    const variables = summaryScales(model);
+    process.stdout.write(
+      JSON.stringify({ manifest: run.manifest, summary, variables }, null, 2) + "\n",
+    );
     return;
   }
   printSummary(o, model, run.run);

@@ -4,7 +4,11 @@
  */
 
 import type { Command } from "commander";
-import { checkOnDivergence, describeDivergences } from "../../engine/divergence.js";
+import {
+  checkOnDivergence,
+  describeDivergences,
+  type OnDivergence,
+} from "../../engine/divergence.js";
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
 import { formatResults, trialFiles } from "../../io/trialFiles.js";
 import { runTrial, type TrialRun } from "../../study/runTrial.js";
@@ -30,7 +34,7 @@ interface TrialOptions extends CommonOptions, ModelChoice {
 }
 
 /** The manifest of a trial run. */
-function trialManifest(file: string, run: TrialRun, command: string) {
+function trialManifest(file: string, run: TrialRun, command: string, onDivergence: OnDivergence) {
   const { spec, data } = run;
   return buildManifest({
     command,
@@ -43,6 +47,7 @@ function trialManifest(file: string, run: TrialRun, command: string) {
       waves: spec.waves,
       participants: data.participants.length,
       droppedOut: data.participants.filter((p) => p.dropoutDay !== null).length,
+      onDivergence,
       seconds: Number(run.seconds.toFixed(3)),
     },
   });
@@ -86,6 +91,7 @@ export function registerTrialCommand(program: Command, ctx: CliContext): void {
   );
   printOptions(cmd, "print the results as JSON").action(async (file: string, o: TrialOptions) => {
     const spec = studyModelChoice(loadStudyArg(file), o);
+    const onDivergence = checkOnDivergence(o.onDivergence, "--on-divergence");
     const { value: run } = await withOutputs(o, async () => {
       const bar = progressBar(`trial ${spec.id}`, o.quiet || o.json);
       const run = await runTrial(spec, {
@@ -93,7 +99,7 @@ export function registerTrialCommand(program: Command, ctx: CliContext): void {
         n: o.n,
         threads: o.threads,
         onProgress: (f) => bar.update(f),
-        onDivergence: checkOnDivergence(o.onDivergence, "--on-divergence"),
+        onDivergence,
       });
       bar.done();
       if (run.cohort.diverged > 0)
@@ -102,7 +108,9 @@ export function registerTrialCommand(program: Command, ctx: CliContext): void {
         );
       return {
         value: run,
-        outputs: () => ({ files: trialFiles(run, trialManifest(file, run, ctx.commandLine)) }),
+        outputs: () => ({
+          files: trialFiles(run, trialManifest(file, run, ctx.commandLine, onDivergence)),
+        }),
       };
     });
     printRun(o, run);
