@@ -410,3 +410,16 @@ describe("runTrial: stratification by an unknown trait", () => {
     await expect(runTrial(s, { threads: 1 })).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe("runTrial: set: values outside a parameter's prior support", () => {
+  it("are refused with an InputError naming set.<key>, as --set is", async () => {
+    const s = study((x) => (x.set = { a1: -1 }));
+    await expect(runTrial(s, { threads: 1 })).rejects.toThrow(
+      /^set\.a1: -1 lies outside the support of its normal prior, \[0, /,
+    );
+    await expect(runTrial(s, { threads: 1 })).rejects.toBeInstanceOf(InputError);
+    // a value inside the support runs
+    const ok = await runTrial(study((x) => (x.set = { a1: 3.5 })), { threads: 1, n: 2 });
+    expect(ok.results.length).toBeGreaterThan(0);
+  });
+});

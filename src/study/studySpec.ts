@@ -6,6 +6,7 @@
 import { dataResolver } from "../model/dataResolver.js";
 import { readData } from "../model/loadModel.js";
 import { Issues } from "../model/issues.js";
+import { checkParameterValues } from "../model/parameterValues.js";
 import type { Model } from "../model/types.js";
 import { validateAnalyses, type AnalysisSpec } from "./analyses.js";
 
@@ -310,10 +311,12 @@ export function readStudy(raw: unknown, what: string, baseDir = "."): StudySpec 
 }
 
 /**
- * Checks the study's `set:` keys against the model's parameters (before the model is
- * compiled with them), so an unknown key is an input error naming `set.<key>`.
+ * Checks the study's `set:` against the model's parameters (before the model is compiled
+ * with them): an unknown key, or a value outside its parameter's prior support (the check
+ * `--set` gets, see `checkParameterValues`), is an input error naming `set.<key>`.
  *
- * @throws ValidationError naming every unknown key and the expected parameter ids
+ * @throws ValidationError naming every unknown key and the expected parameter ids; then
+ *   InputError naming every value outside its prior's support
  */
 export function checkStudySet(spec: StudySpec, model: Model): void {
   const issues = new Issues();
@@ -325,6 +328,8 @@ export function checkStudySet(spec: StudySpec, model: Model): void {
         `unknown parameter ${JSON.stringify(key)}: expected a model parameter id (${ids.length} in the model${nearest(key, ids)})`,
       );
   issues.throwIfAny(`study ${spec.id}`);
+  // the check `--set` gets: each value within its parameter's prior support
+  checkParameterValues(model, spec.set ?? {}, "set");
 }
 
 /** ", e.g. …": up to 10 ids that share the key's first letter ("" when none does). */
