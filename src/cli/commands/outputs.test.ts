@@ -150,6 +150,23 @@ describe("kindsim episode --out", () => {
     expect(await cli.run("episode", "--seconds", "1", "--out", out)).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/^time,variable,value\n0,/);
   });
+
+  it("writes an absolute path as given, whatever the working folder", async () => {
+    const cwd = process.cwd();
+    const sub = join(dir, "elsewhere");
+    mkdirSync(sub);
+    const out = join(dir, "abs-episode.csv");
+    process.chdir(sub);
+    try {
+      expect(await cli.run("episode", "--seconds", "1", "--out", out)).toBe(0);
+      expect(await cli.run("episode", "--seconds", "1", "--out", "rel.csv")).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readFileSync(out, "utf8")).toMatch(/^time,variable,value\n0,/);
+    expect(existsSync(join(sub, "rel.csv"))).toBe(true);
+    expect(readdirSync(sub)).toEqual(["rel.csv"]);
+  });
 });
 
 describe("the simulate summary says what scale its numbers are on", () => {
