@@ -170,6 +170,7 @@ export {
   trialDictionaries,
   episodeDictionary,
   dictionaryCsv,
+  dictionariesCsv,
   type DataDictionary,
   type DictionaryEntry,
 } from "./study/dataDictionary.js";

@@ -2,6 +2,7 @@
 
 import type { Model } from "../model/types.js";
 import type { CohortResult, CohortSpec } from "../sim/simulateCohort.js";
+import { cohortDictionaries, dictionariesCsv } from "../study/dataDictionary.js";
 import { csvField, csvLines, csvNumber } from "./csvFormat.js";
 import type { OutputFile } from "./outputFolder.js";
 
@@ -47,7 +48,7 @@ export function cohortFiles(r: CohortResult, spec: CohortSpec, model: Model): Ou
     "participant",
     "arm",
     "adherence",
-    "minutes",
+    "programme_minutes",
     "practice_days",
     "prior_hours",
     ...traitIds,
@@ -67,6 +68,10 @@ export function cohortFiles(r: CohortResult, spec: CohortSpec, model: Model): Ou
         header: participantsHeader,
         rows: participantRows(r, armIds, traitIds.length, slowIds.length),
       }),
+    },
+    {
+      name: "dictionary.csv",
+      content: dictionariesCsv(cohortDictionaries(model, r.variables)),
     },
   ];
 }

@@ -140,7 +140,7 @@ export function sensitivityFiles(study: string, res: SensitivityResult, top: num
     "parameter",
     ...(res.method === "morris"
       ? ["mu_star", "ci_low", "ci_high", "mu", "sigma"]
-      : ["ST", "ci_low", "ci_high", "S1", "S1_low", "S1_high"]),
+      : ["st", "ci_low", "ci_high", "s1", "s1_ci_low", "s1_ci_high"]),
   ];
   const rows = res.rows.map((r) => [
     r.outcome,

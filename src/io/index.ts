@@ -55,7 +55,7 @@ export {
   type ManifestSpec,
 } from "./manifest.js";
 export { cohortFiles } from "./cohortFiles.js";
-export { trialFiles, formatResults, metricText } from "./trialFiles.js";
+export { trialFiles, formatResults, metricText, resultsJson } from "./trialFiles.js";
 export {
   powerReport,
   powerFiles,
@@ -66,4 +66,3 @@ export {
   comparisonSummary,
   type PowerReport,
 } from "./designFiles.js";
-

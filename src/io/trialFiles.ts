@@ -5,6 +5,7 @@
 
 import { forestPlot, linePlot } from "../plot/index.js";
 import type { AnalysisMetric, AnalysisResult } from "../study/analyses.js";
+import { dictionariesCsv, trialDictionaries } from "../study/dataDictionary.js";
 import { measureMeans, type MeasureMean } from "../study/measureMeans.js";
 import type { TrialRun } from "../study/runTrial.js";
 import type { TrialData } from "../study/trialData.js";
@@ -37,6 +38,9 @@ export function trialDataCsv(data: TrialData): OutputFile {
   };
 }
 
+/** CSV names of participant fields that are not model ids (`priorHours` of studies' refs). */
+const PARTICIPANT_COLUMNS: Readonly<Record<string, string>> = { priorHours: "prior_hours" };
+
 /** participants.csv: arm, stratum, practice, dropout and traits of each participant. */
 export function trialParticipantsCsv(data: TrialData): OutputFile {
   const traitIds = Object.keys(data.participants[0]?.traits ?? {});
@@ -44,11 +48,11 @@ export function trialParticipantsCsv(data: TrialData): OutputFile {
     "participant",
     "arm",
     "stratum",
-    "minutes",
+    "programme_minutes",
     "practice_days",
     "adherence",
     "dropout_day",
-    ...traitIds,
+    ...traitIds.map((t) => (Object.hasOwn(PARTICIPANT_COLUMNS, t) ? PARTICIPANT_COLUMNS[t] : t)),
   ];
   const rows = data.participants.map((p) => [
     p.id,
@@ -98,6 +102,14 @@ export function trialResultsCsv(results: AnalysisResult[]): OutputFile {
     ];
   });
   return { name: "results.csv", content: csvLines({ header, rows }) };
+}
+
+/**
+ * Analysis results as written to results.json and printed by `kindsim trial --json`: each
+ * result's `id` named `analysis`, as in results.csv and every other output.
+ */
+export function resultsJson(results: readonly AnalysisResult[]): Record<string, unknown>[] {
+  return results.map(({ id, ...rest }) => ({ analysis: id, ...rest }));
 }
 
 /** means.csv: mean and 95% CI of each measure by arm and wave. */
@@ -182,6 +194,15 @@ export function resultsForestPlot(studyId: string, results: AnalysisResult[]): O
   };
 }
 
+/** dictionary.csv: meaning and unit of every column of the trial's CSV files. */
+export function trialDictionaryCsv(run: TrialRun): OutputFile {
+  const measures = [...new Set(run.data.rows.map((r) => r.measure))];
+  return {
+    name: "dictionary.csv",
+    content: dictionariesCsv(trialDictionaries(run.model, run.paradigms.values(), measures)),
+  };
+}
+
 /** Every output file of a trial run, the manifest included (it is also in results.json). */
 export function trialFiles(run: TrialRun, manifest: Manifest): OutputFile[] {
   const { data, results, spec } = run;
@@ -190,11 +211,15 @@ export function trialFiles(run: TrialRun, manifest: Manifest): OutputFile[] {
     trialDataCsv(data),
     trialParticipantsCsv(data),
     trialResultsCsv(results),
-    { name: "results.json", content: JSON.stringify({ manifest, results }, null, 2) + "\n" },
+    {
+      name: "results.json",
+      content: JSON.stringify({ manifest, results: resultsJson(results) }, null, 2) + "\n",
+    },
     trialMeansCsv(means),
     { name: "summary.txt", content: `${spec.title}\n\n${formatResults(results)}\n` },
     { name: "manifest.json", content: JSON.stringify(manifest, null, 2) + "\n" },
     ...measurePlots(means),
     resultsForestPlot(spec.id, results),
+    trialDictionaryCsv(run),
   ];
 }

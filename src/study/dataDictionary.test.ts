@@ -4,6 +4,7 @@ import { compileModel } from "../engine/compileModel.js";
 import { defaultModel } from "../model/loadModel.js";
 import {
   cohortDictionaries,
+  dictionariesCsv,
   dictionaryCsv,
   episodeDictionary,
   trialDictionaries,
@@ -75,5 +76,23 @@ describe("data dictionaries", () => {
     expect(lines[0]).toBe("column,value,meaning,unit");
     expect(lines[1]).toBe("time,,Time from the start of the episode,seconds");
     expect(lines.at(-1)).toBe('variable,M,Motor simulation,"activation, 0 to 1 (model units)"');
+  });
+
+  it("write a folder's dictionaries as one CSV with a file column, describing itself last", () => {
+    const lines = dictionariesCsv(cohortDictionaries(model, ["warmth"]))
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe("file,column,value,meaning,unit");
+    expect(lines[1]).toBe(
+      "daily.csv,participant,,Participant id (0 … N−1; the key of every random stream),",
+    );
+    expect(lines).toContain('daily.csv,variable,warmth,Warmth,"skill, 0 to 1 (model units)"');
+    expect(lines.slice(-5).map((l) => l.split(",").slice(0, 2).join(" "))).toEqual([
+      "dictionary.csv file",
+      "dictionary.csv column",
+      "dictionary.csv value",
+      "dictionary.csv meaning",
+      "dictionary.csv unit",
+    ]);
   });
 });

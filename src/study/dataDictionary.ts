@@ -5,8 +5,10 @@
  * model and paradigm data (see `describeId`, `describeMeasure`).
  *
  * Column names are the same in every file: `participant` (never `id`), `arm` (never
- * `group`), `day`, `wave`, snake_case throughout (`practice_days`, `prior_hours`,
- * `dropout_day`, `ci_low`/`ci_high`).
+ * `group`), `analysis` (an analysis id, also in results.json), `day`, `wave`, snake_case
+ * throughout (`programme_minutes`, `practice_days`, `prior_hours`, `dropout_day`,
+ * `ci_low`/`ci_high` for the interval of a row's headline value, `s1_ci_low` for another's).
+ * `kindsim simulate` and `kindsim trial` write them as `dictionary.csv` ({@link dictionariesCsv}).
  */
 
 import type { Paradigm } from "../measure/paradigm.js";
@@ -195,9 +197,15 @@ export function trialDictionaries(
         col("type", "Analysis type (compare, correlation, mediation, …)"),
         col("label", "The study's label of the analysis"),
         col(
+          "metric",
+          "What the estimate is: hedges_g, r, spearman_rho, raw_difference, coefficient, log_odds_ratio, indirect_effect, standardized_coefficient or mean",
+        ),
+        col("direction", 'Which way round the estimate is, e.g. "cbct − control"'),
+        col("units", "Units of a raw estimate (NA when standardised)"),
+        col(
           "estimate",
-          "Headline estimate; its metric and direction depend on the type (see the label)",
-          "per analysis type",
+          "Headline estimate, of the row's metric and direction",
+          "see metric and units",
         ),
         ...CI,
         col("p", "Two-sided p value (NA when the analysis gives none)", "probability"),
@@ -245,6 +253,30 @@ export function episodeDictionary(model: Model, outputs: readonly string[]): Dat
 
 function csvCell(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The dictionary of dictionary.csv itself (see {@link dictionariesCsv}). */
+export const DICTIONARY_DICTIONARY: DataDictionary = {
+  file: "dictionary.csv",
+  entries: [
+    col("file", "Output file the row describes"),
+    col("column", "Column of that file"),
+    col("value", "For long-format columns: the id of the value described (empty otherwise)"),
+    col("meaning", "What the column (or value) holds"),
+    col("unit", "Its unit or scale (empty when it has none)"),
+  ],
+};
+
+/**
+ * The dictionaries of an output folder as one CSV (`file,column,value,meaning,unit`), with
+ * the rows of dictionary.csv itself last: written as `dictionary.csv` beside the files.
+ */
+export function dictionariesCsv(ds: readonly DataDictionary[]): string {
+  const lines = ["file,column,value,meaning,unit"];
+  for (const d of [...ds, DICTIONARY_DICTIONARY])
+    for (const e of d.entries)
+      lines.push([d.file, e.column, e.value ?? "", e.meaning, e.unit].map(csvCell).join(","));
+  return lines.join("\n") + "\n";
 }
 
 /** A dictionary as CSV text (`column,value,meaning,unit`), e.g. to write beside its file. */

@@ -58,6 +58,8 @@ export interface TrialRun {
    * programme, as in the study's waves.
    */
   cohort: CohortResult;
+  /** The paradigms the study could use (shipped plus its own), by id. */
+  paradigms: Map<string, Paradigm>;
   /** Days of run-in simulated before day 0 for the diaries' look-back (see {@link runInDays}). */
   runInDays: number;
   seconds: number;
@@ -510,6 +512,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     data,
     results,
     cohort,
+    paradigms,
     runInDays: runIn,
     seconds: (performance.now() - t0) / 1000,
   };

@@ -125,12 +125,24 @@ describe("every design command writes a manifest", () => {
       ],
     });
     const out = join(dir, "sobol");
-    const args = ["sensitivity", file, "--method", "sobol", "--params", "eta_warmth,lambda_skill", "--samples", "8"];
+    const args = [
+      "sensitivity",
+      file,
+      "--method",
+      "sobol",
+      "--params",
+      "eta_warmth,lambda_skill",
+      "--samples",
+      "8",
+    ];
     expect(await main([...args, "--quiet", "--out", out])).toBe(0);
     const res = JSON.parse(readFileSync(join(out, "sensitivity.json"), "utf8"));
     expect(res.warnings.length).toBeGreaterThan(0);
     expect(res.warnings[0]).toMatch(/^ec_g: /);
     for (const w of res.warnings) expect(cli.stderr).toContain(`kindsim: warning: ${w}\n`);
+    expect(readFileSync(join(out, "sensitivity.csv"), "utf8").split("\n")[0]).toBe(
+      "outcome,parameter,st,ci_low,ci_high,s1,s1_ci_low,s1_ci_high",
+    );
   });
 
   it("kindsim discriminate --out writes a manifest with one model per variant", async () => {

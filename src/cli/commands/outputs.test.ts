@@ -35,7 +35,12 @@ describe("--out is checked before any work", () => {
     expect(cli.stderr).toContain("add --force to replace it");
     expect(readdirSync(out)).toEqual(["stale.csv"]);
     expect(await cli.run("simulate", ...small, "--out", out, "--force")).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["daily.csv", "manifest.json", "participants.csv"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "daily.csv",
+      "dictionary.csv",
+      "manifest.json",
+      "participants.csv",
+    ]);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 
@@ -183,5 +188,54 @@ describe("the simulate summary says what scale its numbers are on", () => {
       scale: "skill, 0 to 1 (model units)",
     });
     expect(Object.keys(out.variables)).toEqual(Object.keys(out.summary.cbct));
+  });
+});
+
+/** The columns of a CSV file (headers never need quoting). */
+const headerOf = (path: string): string[] =>
+  readFileSync(path, "utf8").slice(0, readFileSync(path, "utf8").indexOf("\n")).split(",");
+
+/** `file column` of every row of a dictionary.csv (file and column never need quoting). */
+function dictionaryRows(path: string): Set<string> {
+  const lines = readFileSync(path, "utf8").trimEnd().split("\n").slice(1);
+  return new Set(lines.map((l) => l.split(",").slice(0, 2).join(" ")));
+}
+
+describe("dictionary.csv", () => {
+  it("describes every column of every CSV that simulate and trial write", async () => {
+    const sim = join(dir, "dict-sim");
+    const trial = join(dir, "dict-trial");
+    expect(await cli.run("simulate", ...small, "--protocol", "cbct,waitlist", "--out", sim)).toBe(
+      0,
+    );
+    expect(await cli.run("trial", KOK, "--n", "3", "--quiet", "--out", trial)).toBe(0);
+    for (const out of [sim, trial]) {
+      expect(headerOf(join(out, "dictionary.csv"))).toEqual([
+        "file",
+        "column",
+        "value",
+        "meaning",
+        "unit",
+      ]);
+      const rows = dictionaryRows(join(out, "dictionary.csv"));
+      const csvs = readdirSync(out).filter((f) => f.endsWith(".csv"));
+      expect(csvs.length).toBeGreaterThanOrEqual(3);
+      for (const f of csvs)
+        for (const c of headerOf(join(out, f)))
+          expect(rows, `${out}/${f}: ${c}`).toContain(`${f} ${c}`);
+    }
+    // long-format columns: every value that occurs has its own row
+    const dict = readFileSync(join(trial, "dictionary.csv"), "utf8");
+    const measures = new Set(
+      readFileSync(join(trial, "data.csv"), "utf8")
+        .trimEnd()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[5]),
+    );
+    for (const m of measures) expect(dict).toContain(`data.csv,measure,${m},`);
+    expect(readFileSync(join(sim, "dictionary.csv"), "utf8")).toContain(
+      "daily.csv,variable,warmth,Warmth,",
+    );
   });
 });

@@ -5,7 +5,13 @@ import { powerFiles, powerReport, type PowerReport } from "../../io/designFiles.
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
 import { metricText } from "../../io/trialFiles.js";
 import { studyModel } from "../../study/runTrial.js";
-import { decisionRule, parseNs, simulateAssurance, simulatePower, smallestN } from "../../study/power.js";
+import {
+  decisionRule,
+  parseNs,
+  simulateAssurance,
+  simulatePower,
+  smallestN,
+} from "../../study/power.js";
 import type { StudySpec } from "../../study/studySpec.js";
 import type { CliContext } from "../context.js";
 import { withFlag } from "../errors.js";

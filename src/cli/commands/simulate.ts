@@ -115,7 +115,7 @@ function printSummary(o: SimulateOptions, model: Model, run: ProtocolCohortRun):
   const hours = meanPracticeHours(r, spec.arms.length);
   const minutes = spec.arms.map((a, ai) => `${a.id}: ${hours[ai].toFixed(1)} h`);
   out.push("", `mean practice per participant: ${minutes.join(", ")}`);
-  if (o.out) out.push(`wrote ${o.out}/daily.csv, participants.csv, manifest.json`);
+  if (o.out) out.push(`wrote ${o.out}/daily.csv, participants.csv, dictionary.csv, manifest.json`);
   process.stdout.write(out.join("\n") + "\n");
 }
 
@@ -194,7 +194,11 @@ function addSimulateOptions(cmd: Command, defaults: Partial<SimulateOptions>): C
       intOption("--record-every", 1, 3650),
       defaults.recordEvery ?? 1,
     );
-  outOption(cmd, "daily.csv, participants.csv and manifest.json", defaults.out).option(
+  outOption(
+    cmd,
+    "daily.csv, participants.csv, dictionary.csv and manifest.json",
+    defaults.out,
+  ).option(
     "--event <name:from-to=value...>",
     "life events and challenges by day, e.g. exclusion:0-27=1 endotoxin:14",
   );
@@ -221,7 +225,7 @@ export function registerSimulateCommands(program: Command, ctx: CliContext): voi
       )
       .addHelpText(
         "after",
-        "\nWrites out/demo/{daily.csv, participants.csv, manifest.json} and prints a summary.\nAn existing out/demo from an earlier demo is replaced (the demo always passes --force).",
+        "\nWrites out/demo/{daily.csv, participants.csv, dictionary.csv, manifest.json} and prints a summary.\nAn existing out/demo from an earlier demo is replaced (the demo always passes --force).",
       ),
     {
       protocol: "cbct,health-education",

@@ -32,6 +32,7 @@ describe("kindsim trial", () => {
       "summary.txt",
       "manifest.json",
       "plot-forest.svg",
+      "dictionary.csv",
     ])
       expect(files).toContain(f);
     expect(files.filter((f) => /^plot-.+\.svg$/.test(f)).length).toBeGreaterThanOrEqual(2);
@@ -54,7 +55,7 @@ describe("kindsim trial", () => {
     expect(results).toHaveLength(1 + 5);
     expect(results[1]).toMatch(/^positive_g,compare,[^\n]*,hedges_g,/);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-    expect(json.results.map((r: { id: string }) => r.id)).toEqual([
+    expect(json.results.map((r: { analysis: string }) => r.analysis)).toEqual([
       "positive_g",
       "connection_g",
       "vagal_change_g",
@@ -83,7 +84,7 @@ describe("kindsim trial", () => {
       /^Loving-kindness[^\n]*\n\nanalysis/,
     );
     expect(readFileSync(join(out, "participants.csv"), "utf8").split("\n")[0]).toMatch(
-      /^participant,arm,stratum,minutes,practice_days,adherence,dropout_day,/,
+      /^participant,arm,stratum,programme_minutes,practice_days,adherence,dropout_day,.*,prior_hours$/m,
     );
     const svg = readFileSync(join(out, "plot-daily_positive.svg"), "utf8");
     expect(svg).toMatch(/^<svg|^<\?xml/);
@@ -117,7 +118,12 @@ describe("kindsim trial", () => {
     const out = JSON.parse(cli.stdout);
     expect(out).toMatchObject({ study: "tiny", seed: 9, participants: 8 });
     expect(out.results).toHaveLength(1);
-    expect(out.results[0]).toMatchObject({ id: "ec_g", type: "compare", n: 8 });
+    expect(out.results[0]).toMatchObject({
+      analysis: "ec_g",
+      type: "compare",
+      n: 8,
+      metric: "hedges_g",
+    });
     expect(typeof out.results[0].estimate).toBe("number");
     expect(cli.stderr).toBe("");
   });

@@ -10,7 +10,7 @@ import {
   type OnDivergence,
 } from "../../engine/divergence.js";
 import { buildManifest, studyInputFiles } from "../../io/manifest.js";
-import { formatResults, trialFiles } from "../../io/trialFiles.js";
+import { formatResults, resultsJson, trialFiles } from "../../io/trialFiles.js";
 import { runTrial, type TrialRun } from "../../study/runTrial.js";
 import type { CliContext } from "../context.js";
 import { intOption } from "../options.js";
@@ -60,7 +60,7 @@ function printRun(o: TrialOptions, run: TrialRun): void {
       study: spec.id,
       seed: run.spec.seed,
       participants: run.data.participants.length,
-      results: run.results,
+      results: resultsJson(run.results),
     };
     return void process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   }
@@ -87,7 +87,7 @@ export function registerTrialCommand(program: Command, ctx: CliContext): void {
   onDivergenceOption(cmd);
   outOption(
     cmd,
-    "data.csv, participants.csv, results.csv/json, means.csv, summary.txt, plots and manifest.json",
+    "data.csv, participants.csv, results.csv/json, means.csv, summary.txt, dictionary.csv, plots and manifest.json",
   );
   printOptions(cmd, "print the results as JSON").action(async (file: string, o: TrialOptions) => {
     const spec = studyModelChoice(loadStudyArg(file), o);
