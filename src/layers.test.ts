@@ -55,3 +55,28 @@ describe("layer boundaries (eslint.config.js)", () => {
     expect(await lint("src/sim/readsFiles.test.ts", code)).toEqual([]);
   });
 });
+
+describe("function length (eslint.config.js)", () => {
+  /** A function whose body is `statements` one-line statements, with a blank line and a comment after each. */
+  const fn = (statements: number): string =>
+    [
+      "export function f(): number {",
+      "  let s = 0;",
+      ...Array.from({ length: statements }, (_, i) => `  s += ${i};\n\n  // step ${i}`),
+      "  return s;",
+      "}",
+      "",
+    ].join("\n");
+
+  it("rejects a function over 120 lines in src/ (blank lines and comments not counted)", async () => {
+    // 117 statements + signature, `let`, `return` and `}` = 121 counted lines.
+    expect(await lint("src/numeric/tooLong.ts", fn(117))).toEqual([
+      "max-lines-per-function: Function 'f' has too many lines (121). Maximum allowed is 120.",
+    ]);
+    expect(await lint("src/numeric/longEnough.ts", fn(116))).toEqual([]);
+  });
+
+  it("leaves tests alone", async () => {
+    expect(await lint("src/numeric/tooLong.test.ts", fn(200))).toEqual([]);
+  });
+});

@@ -33,7 +33,7 @@ export function parseEvent(s: string): EventSchedule {
  * that are not numbers and values outside the prior's support are InputErrors naming them.
  */
 export function parseSets(model: Model, sets: string[] = []): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null); // `__proto__=1` is a key, not a prototype
   for (const s of sets) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(s.trim());
     if (!m) throw new InputError(`--set expects name=value, got ${JSON.stringify(s)}`);

@@ -70,7 +70,7 @@ describe("compileModel accepts only a validated model", () => {
     m.nodes.find((n) => n.id === "A")!.equation = "sigmoid(toString)";
     expect(() => compileModel(m)).toThrow();
     expect(() => compileModel(validateModel(raw()), { params: { toString: 1 } })).toThrow(
-      /unknown parameter "toString"/,
+      /parameters.toString: unknown parameter/,
     );
   });
 });

@@ -11,6 +11,7 @@
  * Dormand–Prince reference), then {@link compileModel} turns the source into functions.
  */
 
+import { InputError } from "../model/issues.js";
 import { portableMath } from "../numeric/portableMath.js";
 import { PORTABLE_MATH_PARAM } from "./formulaToJs.js";
 import { modelHash } from "../model/modelHash.js";
@@ -50,13 +51,14 @@ export function resolveParams(
   model: Model,
   overrides: Readonly<Record<string, number>> = {},
 ): Record<string, number> {
-  const params: Record<string, number> = {};
+  // No prototype: a parameter may be called `__proto__` or `constructor`.
+  const params: Record<string, number> = Object.create(null);
   for (const [k, p] of Object.entries(model.parameters)) params[k] = p.value;
   for (const [k, v] of Object.entries(overrides)) {
     if (!Object.hasOwn(params, k))
-      throw new Error(`compileModel: unknown parameter ${JSON.stringify(k)}`);
+      throw new InputError(`parameters.${k}: unknown parameter (not in model ${model.id})`);
     if (!Number.isFinite(v))
-      throw new Error(`compileModel: parameter ${k} must be finite, got ${v}`);
+      throw new InputError(`parameters.${k}: expected a finite number, got ${v}`);
     params[k] = v;
   }
   return params;

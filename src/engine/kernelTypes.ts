@@ -3,7 +3,8 @@
  * objects and an episode schedule) and the compiled model that carries them.
  */
 
-import type { DaySummary, Model, ModelNode } from "../model/types.js";
+import type { Model } from "../model/types.js";
+import type { ModelLayout } from "./compile/modelLayout.js";
 
 /** Summary statistics kept per output (fast node or readout) of an episode. */
 export const SUMMARY_STATS = ["mean", "peak", "final"] as const;
@@ -124,34 +125,14 @@ export interface KernelSources {
   init: string;
 }
 
-/** A model compiled for simulation. */
-export interface CompiledModel {
+/** A model compiled for simulation: its layout in the kernels' arrays, and the kernels. */
+export interface CompiledModel extends ModelLayout {
   model: Model;
   hash: string;
   /** Parameter values the kernels were compiled with. */
   params: Readonly<Record<string, number>>;
-  fast: ModelNode[];
-  readouts: ModelNode[];
-  inputs: ModelNode[];
-  slow: ModelNode[];
-  traits: ModelNode[];
-  /** Slow nodes trained by practice, in the order of the `loads` array. */
-  skills: ModelNode[];
-  events: string[];
-  summaries: DaySummary[];
   /** Fast node ids followed by readout ids: the outputs of an episode. */
   outputs: string[];
-  index: {
-    fast: Map<string, number>;
-    input: Map<string, number>;
-    slow: Map<string, number>;
-    trait: Map<string, number>;
-    readout: Map<string, number>;
-    output: Map<string, number>;
-    skill: Map<string, number>;
-    event: Map<string, number>;
-    summary: Map<string, number>;
-  };
   /** Integrates a batch through one episode (fast level, RK4). */
   episode: EpisodeKernel;
   /** Advances a batch's slow level by a span of days. */

@@ -22,6 +22,21 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * Runs `fn`; an {@link InputError} it throws (other than a {@link ValidationError}, which
+ * names its own fields) is thrown again prefixed with `path`, so the user learns which field
+ * of their file held the unknown id.
+ */
+export function atField<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InputError && !(e instanceof ValidationError))
+      throw new InputError(`${path}: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
 /** An invalid input file: an {@link InputError} that carries every issue found, with paths. */
 export class ValidationError extends InputError {
   readonly issues: ValidationIssue[];

@@ -91,6 +91,16 @@ function checkTimes(times: readonly number[], t0: number, t1: number): void {
   }
 }
 
+/** The options of {@link dopri5} with their defaults filled in. */
+interface Settings {
+  rtol: number;
+  atol: number;
+  hmax: number;
+  maxSteps: number;
+  h0: number | undefined;
+  tEval: readonly number[] | undefined;
+}
+
 /**
  * Integrates y' = f(t, y) from t0 to t1 (t1 ≥ t0) with the adaptive Dormand–Prince 5(4)
  * method: FSAL, Hairer–Nørsett–Wanner RMS error norm, PI step control (safety 0.9, factor
@@ -111,76 +121,153 @@ export function dopri5(
   if (!(Number.isFinite(t0) && Number.isFinite(t1) && t1 >= t0)) {
     throw new RangeError(`dopri5 needs finite t0 <= t1, got [${t0}, ${t1}]`);
   }
-  const n = y0.length;
-  const rtol = opts.rtol ?? 1e-8;
-  const atol = opts.atol ?? 1e-10;
-  const hmax = opts.hmax ?? t1 - t0;
-  const maxSteps = opts.maxSteps ?? 1e6;
+  const settings = resolveOptions(opts, t0, t1);
+  const run = new Dopri5Run(rhs, y0, t0, t1, settings);
+  for (const stop of segmentEnds(opts.breakpoints, t0, t1)) run.integrateSegment(stop);
+  return run.result;
+}
+
+// ---- Options ----
+
+function resolveOptions(opts: DopriOptions, t0: number, t1: number): Settings {
   const tEval = opts.tEval;
   if (tEval) checkTimes(tEval, t0, t1);
-  const inside = (opts.breakpoints ?? []).filter((b) => b > t0 && b < t1);
-  const stops = t1 > t0 ? [...new Set(inside)].sort((a, b) => a - b).concat(t1) : [];
-
-  const result: DopriResult = { t: [], y: [], nfev: 0, steps: 0, rejected: 0 };
-  let y = Float64Array.from(y0);
-  let yNew = new Float64Array(n);
-  let k1 = new Float64Array(n);
-  let k7 = new Float64Array(n);
-  const [k2, k3, k4, k5, k6, yStage, r2, r3, r4, r5] = Array.from(
-    { length: 10 },
-    () => new Float64Array(n),
-  );
-
-  let next = 0;
-  const emit = (tOut: number, yOut: Float64Array): void => {
-    result.t.push(tOut);
-    result.y.push(Float64Array.from(yOut));
+  return {
+    rtol: opts.rtol ?? 1e-8,
+    atol: opts.atol ?? 1e-10,
+    hmax: opts.hmax ?? t1 - t0,
+    maxSteps: opts.maxSteps ?? 1e6,
+    h0: opts.h0,
+    tEval,
   };
-  if (tEval) for (; next < tEval.length && tEval[next] === t0; next++) emit(t0, y);
-  else emit(t0, y);
+}
 
-  let t = t0;
-  let lo = t0;
-  let hi = t1;
-  const f = (s: number, ys: Float64Array, out: Float64Array): void => {
-    rhs(s < lo ? lo : s > hi ? hi : s, ys, out);
-    result.nfev++;
-  };
+/** Ends of the integration segments: the distinct breakpoints inside (t0, t1), ascending, then t1. */
+function segmentEnds(breakpoints: readonly number[] | undefined, t0: number, t1: number): number[] {
+  const inside = (breakpoints ?? []).filter((b) => b > t0 && b < t1);
+  return t1 > t0 ? [...new Set(inside)].sort((a, b) => a - b).concat(t1) : [];
+}
 
-  const norm = (v: Float64Array, scaleBy: Float64Array): number => {
+// ---- Step-size control ----
+
+/** Factor by which a rejected step is shrunk. */
+function rejectedFactor(err: number, nonFinite: boolean): number {
+  return nonFinite ? FAC_MIN : Math.max(FAC_MIN, SAFETY * err ** -ALPHA);
+}
+
+/** PI-controller factor for the step after an accepted one (no growth right after a rejection). */
+function acceptedFactor(err: number, errOld: number, rejectedLast: boolean): number {
+  const fac = err === 0 ? FAC_MAX : SAFETY * err ** -ALPHA * errOld ** BETA;
+  return Math.min(rejectedLast ? 1 : FAC_MAX, Math.max(FAC_MIN, fac));
+}
+
+/** One integration: the state, the stage vectors (reused), the output and the work counts. */
+class Dopri5Run {
+  readonly result: DopriResult = { t: [], y: [], nfev: 0, steps: 0, rejected: 0 };
+  private readonly n: number;
+  private y: Float64Array;
+  private yNew: Float64Array;
+  private k1: Float64Array;
+  private k7: Float64Array;
+  private readonly k2: Float64Array;
+  private readonly k3: Float64Array;
+  private readonly k4: Float64Array;
+  private readonly k5: Float64Array;
+  private readonly k6: Float64Array;
+  private readonly yStage: Float64Array;
+  /** Dense-output coefficients of the last accepted step. */
+  private readonly r: [Float64Array, Float64Array, Float64Array, Float64Array];
+  private t: number;
+  /** The rhs is evaluated only at times clamped into [lo, hi] (the current segment). */
+  private lo: number;
+  private hi: number;
+  /** Index of the next `tEval` time to report. */
+  private next = 0;
+
+  constructor(
+    private readonly rhs: Rhs,
+    y0: Float64Array,
+    private readonly t0: number,
+    private readonly t1: number,
+    private readonly s: Settings,
+  ) {
+    const n = y0.length;
+    this.n = n;
+    this.y = Float64Array.from(y0);
+    this.yNew = new Float64Array(n);
+    this.k1 = new Float64Array(n);
+    this.k7 = new Float64Array(n);
+    this.k2 = new Float64Array(n);
+    this.k3 = new Float64Array(n);
+    this.k4 = new Float64Array(n);
+    this.k5 = new Float64Array(n);
+    this.k6 = new Float64Array(n);
+    this.yStage = new Float64Array(n);
+    this.r = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    this.t = t0;
+    this.lo = t0;
+    this.hi = t1;
+    const { tEval } = s;
+    if (tEval)
+      for (; this.next < tEval.length && tEval[this.next] === t0; this.next++)
+        this.emit(t0, this.y);
+    else this.emit(t0, this.y);
+  }
+
+  private emit(tOut: number, yOut: Float64Array): void {
+    this.result.t.push(tOut);
+    this.result.y.push(Float64Array.from(yOut));
+  }
+
+  /** The rhs at a time clamped into the current segment, counted. */
+  private f(s: number, ys: Float64Array, out: Float64Array): void {
+    this.rhs(s < this.lo ? this.lo : s > this.hi ? this.hi : s, ys, out);
+    this.result.nfev++;
+  }
+
+  /** Hairer's RMS norm of `v` scaled by atol + rtol·|scaleBy|. */
+  private norm(v: Float64Array, scaleBy: Float64Array): number {
+    const { n } = this;
+    const { atol, rtol } = this.s;
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const r = v[i] / (atol + rtol * Math.abs(scaleBy[i]));
       sum += r * r;
     }
     return n > 0 ? Math.sqrt(sum / n) : 0;
-  };
+  }
 
-  const initialStep = (span: number): number => {
-    const d0 = norm(y, y);
-    const d1 = norm(k1, y);
+  /** Hairer's initial-step heuristic (uses k1 = f(t, y); clobbers k2, k3 and yStage). */
+  private initialStep(span: number): number {
+    const { n, y, k1, k2, k3, yStage, t } = this;
+    const d0 = this.norm(y, y);
+    const d1 = this.norm(k1, y);
     const h = Math.min(d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : (0.01 * d0) / d1, span);
     for (let i = 0; i < n; i++) yStage[i] = y[i] + h * k1[i];
-    f(t + h, yStage, k2);
+    this.f(t + h, yStage, k2);
     for (let i = 0; i < n; i++) k3[i] = k2[i] - k1[i];
-    const d2 = norm(k3, y) / h;
+    const d2 = this.norm(k3, y) / h;
     const dMax = Math.max(d1, d2);
     const h1 = dMax <= 1e-15 ? Math.max(1e-6, h * 1e-3) : (0.01 / dMax) ** (1 / 5);
     return Math.min(100 * h, h1, span);
-  };
+  }
 
-  for (const stop of stops) {
-    lo = t === t0 ? t0 : nextAfter(t, true);
-    hi = stop === t1 ? t1 : nextAfter(stop, false);
-    f(t, y, k1);
-    if (!allFinite(k1)) throw new SolverError(t, "non-finite");
-    const span = Math.min(hmax, stop - t);
-    let h = Math.min(opts.h0 ?? initialStep(span), span);
+  /** Integrates from the current time to `stop`, landing on it exactly. */
+  integrateSegment(stop: number): void {
+    const { t0, t1, result } = this;
+    const { hmax, maxSteps } = this.s;
+    this.lo = this.t === t0 ? t0 : nextAfter(this.t, true);
+    this.hi = stop === t1 ? t1 : nextAfter(stop, false);
+    this.f(this.t, this.y, this.k1);
+    if (!allFinite(this.k1)) throw new SolverError(this.t, "non-finite");
+    const span = Math.min(hmax, stop - this.t);
+    let h = Math.min(this.s.h0 ?? this.initialStep(span), span);
     let errOld = 1e-4;
     let rejectedLast = false;
     let nonFinite = false;
 
-    while (t < stop) {
+    while (this.t < stop) {
+      const t = this.t;
       if (result.steps + result.rejected >= maxSteps) throw new SolverError(t, "max-steps");
       if (!(h > 10 * Number.EPSILON * Math.abs(t)) || t + h === t) {
         throw new SolverError(t, nonFinite ? "non-finite" : "step-underflow");
@@ -189,81 +276,105 @@ export function dopri5(
       if (last) h = stop - t;
       const tNew = last ? stop : t + h;
 
-      for (let i = 0; i < n; i++) yStage[i] = y[i] + h * A21 * k1[i];
-      f(t + C2 * h, yStage, k2);
-      for (let i = 0; i < n; i++) yStage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-      f(t + C3 * h, yStage, k3);
-      for (let i = 0; i < n; i++) yStage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-      f(t + C4 * h, yStage, k4);
-      for (let i = 0; i < n; i++) {
-        yStage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-      }
-      f(t + C5 * h, yStage, k5);
-      for (let i = 0; i < n; i++) {
-        yStage[i] =
-          y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-      }
-      f(tNew, yStage, k6);
-      for (let i = 0; i < n; i++) {
-        yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
-      }
-      f(tNew, yNew, k7);
-
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-        const r = e / (atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i])));
-        sum += r * r;
-      }
-      const err = n > 0 ? Math.sqrt(sum / n) : 0;
-      nonFinite = !Number.isFinite(err) || !allFinite(k7);
-
+      const err = this.tryStep(h, tNew);
+      nonFinite = !Number.isFinite(err) || !allFinite(this.k7);
       if (nonFinite || err > 1) {
         result.rejected++;
-        h *= nonFinite ? FAC_MIN : Math.max(FAC_MIN, SAFETY * err ** -ALPHA);
+        h *= rejectedFactor(err, nonFinite);
         rejectedLast = true;
         continue;
       }
-
-      if (tEval && next < tEval.length && tEval[next] <= tNew) {
-        for (let i = 0; i < n; i++) {
-          const dy = yNew[i] - y[i];
-          const bspl = h * k1[i] - dy;
-          r2[i] = dy;
-          r3[i] = bspl;
-          r4[i] = dy - h * k7[i] - bspl;
-          r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-        }
-        for (; next < tEval.length && tEval[next] <= tNew; next++) {
-          if (tEval[next] === tNew) {
-            emit(tNew, yNew);
-            continue;
-          }
-          const s = (tEval[next] - t) / h;
-          const s1 = 1 - s;
-          for (let i = 0; i < n; i++) {
-            yStage[i] = y[i] + s * (r2[i] + s1 * (r3[i] + s * (r4[i] + s1 * r5[i])));
-          }
-          emit(tEval[next], yStage);
-        }
-      } else if (!tEval) {
-        emit(tNew, yNew);
-      }
-
-      const yOld = y;
-      y = yNew;
-      yNew = yOld;
-      const k1Old = k1;
-      k1 = k7;
-      k7 = k1Old;
-      t = tNew;
-      result.steps++;
-      let fac = err === 0 ? FAC_MAX : SAFETY * err ** -ALPHA * errOld ** BETA;
-      fac = Math.min(rejectedLast ? 1 : FAC_MAX, Math.max(FAC_MIN, fac));
+      this.record(h, tNew);
+      this.accept(tNew);
+      const fac = acceptedFactor(err, errOld, rejectedLast);
       errOld = Math.max(err, 1e-4);
       rejectedLast = false;
       h = Math.min(h * fac, hmax);
     }
   }
-  return result;
+
+  /**
+   * One Dormand–Prince step of size h from (t, y): the stages k2…k7, the 5th-order
+   * solution in yNew (k7 = f(tNew, yNew), FSAL) and the RMS norm of the embedded
+   * 4th-order error estimate, which is returned.
+   */
+  private tryStep(h: number, tNew: number): number {
+    const { n, y, yNew, k1, k2, k3, k4, k5, k6, k7, yStage, t } = this;
+    const { atol, rtol } = this.s;
+    for (let i = 0; i < n; i++) yStage[i] = y[i] + h * A21 * k1[i];
+    this.f(t + C2 * h, yStage, k2);
+    for (let i = 0; i < n; i++) yStage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+    this.f(t + C3 * h, yStage, k3);
+    for (let i = 0; i < n; i++) yStage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+    this.f(t + C4 * h, yStage, k4);
+    for (let i = 0; i < n; i++) {
+      yStage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+    }
+    this.f(t + C5 * h, yStage, k5);
+    for (let i = 0; i < n; i++) {
+      yStage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+    }
+    this.f(tNew, yStage, k6);
+    for (let i = 0; i < n; i++) {
+      yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+    }
+    this.f(tNew, yNew, k7);
+
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+      const r = e / (atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i])));
+      sum += r * r;
+    }
+    return n > 0 ? Math.sqrt(sum / n) : 0;
+  }
+
+  /** Reports the accepted step t → tNew: every `tEval` time it covers, or tNew itself. */
+  private record(h: number, tNew: number): void {
+    const { tEval } = this.s;
+    if (tEval && this.next < tEval.length && tEval[this.next] <= tNew) {
+      this.denseOutput(tEval, h, tNew);
+    } else if (!tEval) {
+      this.emit(tNew, this.yNew);
+    }
+  }
+
+  /** Emits the `tEval` times in (t, tNew] from the continuous extension (contd5). */
+  private denseOutput(tEval: readonly number[], h: number, tNew: number): void {
+    const { n, y, yNew, k1, k3, k4, k5, k6, k7, yStage, t } = this;
+    const [r2, r3, r4, r5] = this.r;
+    for (let i = 0; i < n; i++) {
+      const dy = yNew[i] - y[i];
+      const bspl = h * k1[i] - dy;
+      r2[i] = dy;
+      r3[i] = bspl;
+      r4[i] = dy - h * k7[i] - bspl;
+      r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+    }
+    for (; this.next < tEval.length && tEval[this.next] <= tNew; this.next++) {
+      const tOut = tEval[this.next];
+      if (tOut === tNew) {
+        this.emit(tNew, yNew);
+        continue;
+      }
+      const s = (tOut - t) / h;
+      const s1 = 1 - s;
+      for (let i = 0; i < n; i++) {
+        yStage[i] = y[i] + s * (r2[i] + s1 * (r3[i] + s * (r4[i] + s1 * r5[i])));
+      }
+      this.emit(tOut, yStage);
+    }
+  }
+
+  /** Moves to tNew: yNew becomes y and k7 becomes k1 (FSAL), by swapping buffers. */
+  private accept(tNew: number): void {
+    const yOld = this.y;
+    this.y = this.yNew;
+    this.yNew = yOld;
+    const k1Old = this.k1;
+    this.k1 = this.k7;
+    this.k7 = k1Old;
+    this.t = tNew;
+    this.result.steps++;
+  }
 }

@@ -423,3 +423,18 @@ describe("runTrial: set: values outside a parameter's prior support", () => {
     expect(ok.results.length).toBeGreaterThan(0);
   });
 });
+
+describe("runTrial names the study field that holds an unknown id", () => {
+  it.each([
+    ["arms[1].protocol", (s: any) => (s.arms[1].protocol = "waitlsit")],
+    ["population", (s: any) => (s.population = "adults")],
+    ["arms[0].population", (s: any) => (s.arms[0].population = "adults")],
+    ["variant", (s: any) => (s.variant = "no-oxytocn")],
+  ])("%s", async (field, mutate) => {
+    const s = raw();
+    mutate(s);
+    await expect(runTrial(readStudy(s, "study"))).rejects.toThrow(
+      new RegExp(`^${field.replace(/[[\].]/g, "\\$&")}: `),
+    );
+  });
+});

@@ -8,7 +8,7 @@ import * as pm from "../numeric/portableMath.js";
 import { compileModel, type CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
 import { applyVariant } from "../model/applyVariant.js";
-import { InputError, Issues } from "../model/issues.js";
+import { atField, InputError, Issues } from "../model/issues.js";
 import { resolveModel } from "../model/loadModel.js";
 import type { Model } from "../model/types.js";
 import { loadParadigms, type Paradigm } from "../measure/paradigm.js";
@@ -68,7 +68,7 @@ export interface TrialRun {
 /** The study's model: file or default, variant, `set`, then option overrides. */
 export function studyModel(spec: StudySpec): Model {
   const base = resolveModel(spec.model);
-  return spec.variant ? applyVariant(base, spec.variant) : base;
+  return spec.variant ? atField("variant", () => applyVariant(base, spec.variant!)) : base;
 }
 
 /** Shipped paradigms plus the study's own, by id. */
@@ -437,9 +437,11 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
   checkStudyDesign(s, cm, paradigms, issues);
   issues.throwIfAny(`study ${s.id}`);
 
-  const population = resolvePopulation(s.population, model);
-  const armPops: (Population | undefined)[] = s.arms.map((a) =>
-    a.population ? resolvePopulation(a.population, model) : undefined,
+  const population = atField("population", () => resolvePopulation(s.population, model));
+  const armPops: (Population | undefined)[] = s.arms.map((a, i) =>
+    a.population
+      ? atField(`arms[${i}].population`, () => resolvePopulation(a.population!, model))
+      : undefined,
   );
   const { assignment, strata } = assignArms(s, cm, population, armPops, opts);
 
@@ -453,7 +455,7 @@ export async function runTrial(spec: StudySpec, opts: TrialOptions = {}): Promis
     population,
     arms: s.arms.map((a, i) => ({
       id: a.id,
-      protocol: resolveProtocol(a.protocol, model),
+      protocol: atField(`arms[${i}].protocol`, () => resolveProtocol(a.protocol, model)),
       population: armPops[i],
       ...(runIn > 0 ? { startDay: runIn } : {}),
     })),

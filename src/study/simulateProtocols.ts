@@ -55,6 +55,10 @@ export function protocolCohortSpec(model: Model, o: ProtocolCohortOptions): Coho
   const arms: CohortSpec["arms"] = [];
   for (const id of o.protocols) {
     const protocol = resolveProtocol(id.trim(), model);
+    if (arms.some((a) => a.id === protocol.id))
+      throw new InputError(
+        `protocols: ${JSON.stringify(protocol.id)} is named twice; each protocol is one arm (use n for more participants)`,
+      );
     arms.push({ id: protocol.id, protocol });
     // A dyadic protocol (CFT) brings one therapist per patient, drawn from healthy adults.
     const therapist = therapistProtocol(protocol);

@@ -4,7 +4,7 @@
  * (quasi-)complete separation.
  */
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { assertFullRank, buildDesign } from "./designMatrix.js";
+import { assertFullRank, buildDesign, type Design } from "./designMatrix.js";
 import { normalQuantile, normalTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel, assertMatrix } from "./validate.js";
 
@@ -88,6 +88,27 @@ function softplus(eta: number): number {
   return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
 }
 
+/** The checked outcomes and design rows. */
+interface LogitData {
+  y01: readonly number[];
+  /** Design matrix rows (intercept column included when requested). */
+  D: number[][];
+  n: number;
+  k: number;
+}
+
+/** State of the Newton iterations when they stopped. */
+interface NewtonFit {
+  beta: number[];
+  /** Linear predictor at `beta`. */
+  eta: number[];
+  /** Log-likelihood at `beta`. */
+  ll: number;
+  iterations: number;
+  converged: boolean;
+  separation: SeparationStatus;
+}
+
 /**
  * Fit P(y = 1) = logistic(Xβ) by maximum likelihood.
  *
@@ -116,6 +137,43 @@ export function logisticRegression(
   const level = options.level ?? 0.95;
   const maxIter = options.maxIter ?? 100;
   const tol = options.tol ?? 1e-10;
+  const { data, design, ones } = checkInputs(y01, X, names, intercept, level);
+  const { n, k } = data;
+
+  const start = new Array<number>(k).fill(0);
+  if (intercept) start[0] = Math.log(ones / (n - ones));
+  const fit = newtonIterations(data, start, maxIter, tol);
+
+  let nullDeviance: number | null = null;
+  if (intercept) {
+    const pbar = ones / n;
+    nullDeviance = -2 * (ones * Math.log(pbar) + (n - ones) * Math.log(1 - pbar));
+  }
+  const covariance = waldCovariance(data, fit);
+  return {
+    coefficients: coefficientRows(fit.beta, covariance, design.names, level),
+    covariance,
+    logLik: fit.ll,
+    deviance: -2 * fit.ll,
+    nullDeviance,
+    aic: -2 * fit.ll + 2 * k,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    separation: fit.separation,
+    n,
+    level,
+  };
+}
+
+// ---- Step 1: input checks and the design ----
+
+function checkInputs(
+  y01: readonly number[],
+  X: readonly (readonly number[])[],
+  names: readonly string[],
+  intercept: boolean,
+  level: number,
+): { data: LogitData; design: Design; ones: number } {
   assertLevel(level);
   assertFiniteArray(y01, "y01", 1);
   y01.forEach((v, i) => {
@@ -134,121 +192,182 @@ export function logisticRegression(
   if (k === 0) throw new RangeError("X: model has no coefficients");
   if (n <= k) throw new RangeError(`y01: needs more observations (${n}) than coefficients (${k})`);
   assertFullRank(design);
-  const D = design.matrix.to2DArray();
+  return { data: { y01, D: design.matrix.to2DArray(), n, k }, design, ones };
+}
 
-  const linear = (b: readonly number[]): number[] =>
-    D.map((row) => {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += row[j] * b[j];
-      return s;
-    });
-  const logLikOf = (eta: readonly number[]): number => {
-    let ll = 0;
-    for (let i = 0; i < n; i++) ll += y01[i] * eta[i] - softplus(eta[i]);
-    return ll;
-  };
-  const information = (eta: readonly number[]): Matrix => {
-    const H = new Matrix(k, k);
-    for (let i = 0; i < n; i++) {
-      const mu = sigmoid(eta[i]);
-      const w = mu * (1 - mu);
-      const row = D[i];
-      for (let a = 0; a < k; a++) {
-        const wa = w * row[a];
-        for (let b = a; b < k; b++) H.set(a, b, H.get(a, b) + wa * row[b]);
-      }
+// ---- Step 2: likelihood, score and information ----
+
+/** Linear predictor Xb. */
+function linear(data: LogitData, b: readonly number[]): number[] {
+  const { k } = data;
+  return data.D.map((row) => {
+    let s = 0;
+    for (let j = 0; j < k; j++) s += row[j] * b[j];
+    return s;
+  });
+}
+
+function logLikOf(data: LogitData, eta: readonly number[]): number {
+  const { y01, n } = data;
+  let ll = 0;
+  for (let i = 0; i < n; i++) ll += y01[i] * eta[i] - softplus(eta[i]);
+  return ll;
+}
+
+/** Score Xᵀ(y − μ). */
+function score(data: LogitData, eta: readonly number[]): number[] {
+  const { y01, D, n, k } = data;
+  const g = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) {
+    const r = y01[i] - sigmoid(eta[i]);
+    for (let j = 0; j < k; j++) g[j] += D[i][j] * r;
+  }
+  return g;
+}
+
+/** Fisher information XᵀWX with W = diag(μ(1 − μ)). */
+function information(data: LogitData, eta: readonly number[]): Matrix {
+  const { D, n, k } = data;
+  const H = new Matrix(k, k);
+  for (let i = 0; i < n; i++) {
+    const mu = sigmoid(eta[i]);
+    const w = mu * (1 - mu);
+    const row = D[i];
+    for (let a = 0; a < k; a++) {
+      const wa = w * row[a];
+      for (let b = a; b < k; b++) H.set(a, b, H.get(a, b) + wa * row[b]);
     }
-    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) H.set(a, b, H.get(b, a));
-    return H;
-  };
-  /**
-   * Classify direction d: "complete" if (2y_i − 1)·x_iᵀd > 0 for all i,
-   * "quasi-complete" if ≥ 0 for all i with some ties at 0, else "none"
-   * (relative tolerance 1e-6 of the largest |x_iᵀd|).
-   */
-  const separationBy = (d: readonly number[]): SeparationStatus => {
-    const v = linear(d).map((s, i) => (2 * y01[i] - 1) * s);
-    const scale = maxAbs(v);
-    if (!(scale > 0)) return "none";
-    const eps = 1e-6 * scale;
-    if (v.some((s) => s < -eps)) return "none";
-    return v.every((s) => s > eps) ? "complete" : "quasi-complete";
-  };
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) H.set(a, b, H.get(b, a));
+  return H;
+}
 
-  const beta = new Array<number>(k).fill(0);
-  if (intercept) beta[0] = Math.log(ones / (n - ones));
-  let eta = linear(beta);
-  let ll = logLikOf(eta);
+// ---- Step 3: Newton (IRLS) iterations with step halving ----
+
+/**
+ * Newton iterations from `beta` (updated in place) until the relative change
+ * is at most `tol`, separation is detected or `maxIter` iterations are done.
+ */
+function newtonIterations(
+  data: LogitData,
+  beta: number[],
+  maxIter: number,
+  tol: number,
+): NewtonFit {
+  const { k } = data;
+  let eta = linear(data, beta);
+  let ll = logLikOf(data, eta);
   let converged = false;
   let separation: SeparationStatus = "none";
   let iterations: number;
   let lastStep: number[] | null = null;
   for (iterations = 1; iterations <= maxIter; iterations++) {
-    const H = information(eta);
-    const g = new Array<number>(k).fill(0);
-    for (let i = 0; i < n; i++) {
-      const r = y01[i] - sigmoid(eta[i]);
-      for (let j = 0; j < k; j++) g[j] += D[i][j] * r;
-    }
-    const chol = new CholeskyDecomposition(H);
+    const chol = new CholeskyDecomposition(information(data, eta));
     if (!chol.isPositiveDefinite()) {
-      // Information numerically singular on a full-rank design: the weights
-      // have vanished, which only happens when the estimates diverge.
-      const status = lastStep === null ? "none" : separationBy(lastStep);
-      separation = status === "none" ? "quasi-complete" : status;
+      separation = separationAtSingularInformation(data, lastStep);
       break;
     }
-    const step = chol.solve(Matrix.columnVector(g)).getColumn(0);
+    const step = chol.solve(Matrix.columnVector(score(data, eta))).getColumn(0);
     lastStep = step;
-    let factor = 1;
-    let trial = beta.map((b, j) => b + step[j]);
-    let etaTrial = linear(trial);
-    let llTrial = logLikOf(etaTrial);
-    while (llTrial < ll - 1e-12 * Math.abs(ll) && factor > 1e-10) {
-      factor /= 2;
-      trial = beta.map((b, j) => b + factor * step[j]);
-      etaTrial = linear(trial);
-      llTrial = logLikOf(etaTrial);
-    }
+    const next = halvedStep(data, beta, step, ll);
     let maxChange = 0;
     for (let j = 0; j < k; j++) {
-      maxChange = Math.max(maxChange, Math.abs(trial[j] - beta[j]) / (1 + Math.abs(trial[j])));
-      beta[j] = trial[j];
+      const bj = next.beta[j];
+      maxChange = Math.max(maxChange, Math.abs(bj - beta[j]) / (1 + Math.abs(bj)));
+      beta[j] = bj;
     }
-    eta = etaTrial;
-    ll = llTrial;
+    eta = next.eta;
+    ll = next.ll;
     if (maxChange <= tol) {
       converged = true;
       break;
     }
     if (maxAbs(eta) > ETA_EXTREME) {
-      separation = separationBy(step);
+      separation = separationBy(data, step);
       if (separation !== "none") break;
     }
   }
   iterations = Math.min(iterations, maxIter);
+  return { beta, eta, ll, iterations, converged, separation };
+}
 
-  let nullDeviance: number | null = null;
-  if (intercept) {
-    const pbar = ones / n;
-    nullDeviance = -2 * (ones * Math.log(pbar) + (n - ones) * Math.log(1 - pbar));
+/**
+ * beta + factor·step with the largest factor 1, 1/2, 1/4, … (down to 1e-10)
+ * that does not lower the log-likelihood `ll` (up to a 1e-12 relative tolerance).
+ */
+function halvedStep(
+  data: LogitData,
+  beta: readonly number[],
+  step: readonly number[],
+  ll: number,
+): { beta: number[]; eta: number[]; ll: number } {
+  let factor = 1;
+  let trial = beta.map((b, j) => b + step[j]);
+  let etaTrial = linear(data, trial);
+  let llTrial = logLikOf(data, etaTrial);
+  while (llTrial < ll - 1e-12 * Math.abs(ll) && factor > 1e-10) {
+    factor /= 2;
+    trial = beta.map((b, j) => b + factor * step[j]);
+    etaTrial = linear(data, trial);
+    llTrial = logLikOf(data, etaTrial);
   }
+  return { beta: trial, eta: etaTrial, ll: llTrial };
+}
+
+// ---- Step 4: separation ----
+
+/**
+ * Classify direction d: "complete" if (2y_i − 1)·x_iᵀd > 0 for all i,
+ * "quasi-complete" if ≥ 0 for all i with some ties at 0, else "none"
+ * (relative tolerance 1e-6 of the largest |x_iᵀd|).
+ */
+function separationBy(data: LogitData, d: readonly number[]): SeparationStatus {
+  const { y01 } = data;
+  const v = linear(data, d).map((s, i) => (2 * y01[i] - 1) * s);
+  const scale = maxAbs(v);
+  if (!(scale > 0)) return "none";
+  const eps = 1e-6 * scale;
+  if (v.some((s) => s < -eps)) return "none";
+  return v.every((s) => s > eps) ? "complete" : "quasi-complete";
+}
+
+/**
+ * Information numerically singular on a full-rank design: the weights have
+ * vanished, which only happens when the estimates diverge. The last step
+ * says how ("quasi-complete" when it cannot tell).
+ */
+function separationAtSingularInformation(
+  data: LogitData,
+  lastStep: readonly number[] | null,
+): SeparationStatus {
+  const status = lastStep === null ? "none" : separationBy(data, lastStep);
+  return status === "none" ? "quasi-complete" : status;
+}
+
+// ---- Step 5: Wald inference ----
+
+/** Inverse information at the estimate; NaN-filled under separation or when singular. */
+function waldCovariance(data: LogitData, fit: NewtonFit): number[][] {
+  const { k } = data;
+  const nan = (): number[][] => Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
+  if (fit.separation !== "none") return nan();
+  const chol = new CholeskyDecomposition(information(data, fit.eta));
+  return chol.isPositiveDefinite() ? chol.solve(Matrix.eye(k, k)).to2DArray() : nan();
+}
+
+function coefficientRows(
+  beta: readonly number[],
+  covariance: readonly number[][],
+  names: readonly string[],
+  level: number,
+): LogisticCoefficientRow[] {
   const z = normalQuantile(1 - (1 - level) / 2);
-  let covariance: number[][];
-  if (separation === "none") {
-    const chol = new CholeskyDecomposition(information(eta));
-    covariance = chol.isPositiveDefinite()
-      ? chol.solve(Matrix.eye(k, k)).to2DArray()
-      : Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
-  } else {
-    covariance = Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
-  }
-  const coefficients = beta.map((estimate, j): LogisticCoefficientRow => {
+  return beta.map((estimate, j): LogisticCoefficientRow => {
     const se = Math.sqrt(covariance[j][j]);
     const zz = estimate / se;
     const ci: [number, number] = [estimate - z * se, estimate + z * se];
     return {
-      name: design.names[j],
+      name: names[j],
       estimate,
       se,
       z: zz,
@@ -258,17 +377,4 @@ export function logisticRegression(
       oddsRatioCi: [Math.exp(ci[0]), Math.exp(ci[1])],
     };
   });
-  return {
-    coefficients,
-    covariance,
-    logLik: ll,
-    deviance: -2 * ll,
-    nullDeviance,
-    aic: -2 * ll + 2 * k,
-    iterations,
-    converged,
-    separation,
-    n,
-    level,
-  };
 }

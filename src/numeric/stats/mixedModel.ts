@@ -5,7 +5,7 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { brentMinimize } from "./brentMinimize.js";
 import { brentRoot } from "./brentRoot.js";
-import { assertFullRank, buildDesign } from "./designMatrix.js";
+import { assertFullRank, buildDesign, type Design } from "./designMatrix.js";
 import { studentTQuantile, studentTTwoSidedP } from "../distributions.js";
 import { assertFiniteArray, assertLevel, assertMatrix, assertSameLength } from "./validate.js";
 
@@ -55,11 +55,49 @@ export interface MixedModelResult {
   level: number;
 }
 
+/** Per-subject sums of the design rows and the response. */
 interface GroupSums {
   n: number;
   s: number[];
   sxx: number[][];
   sy: number;
+}
+
+/** The checked data: design, grouping and the cross-product sums the fit is built from. */
+interface MixedData {
+  y: readonly number[];
+  /** Design matrix rows (intercept column included when requested). */
+  D: number[][];
+  /** Coefficient names, one per design column. */
+  names: string[];
+  /** Group index of every observation. */
+  group: number[];
+  groups: GroupSums[];
+  xtx: number[][];
+  xty: number[];
+  yty: number;
+  n: number;
+  k: number;
+  q: number;
+}
+
+/** The profiled REML criterion at a variance ratio θ and the quantities behind it. */
+interface RemlEvaluation {
+  /** Cholesky factor of A = XᵀW X with W = σ²·V⁻¹. */
+  chol: CholeskyDecomposition;
+  beta: number[];
+  sigma2: number;
+  crit: number;
+}
+
+/** Observed REML information terms of (σ_b², σ²) and the products reused for the df. */
+interface InformationTerms {
+  t11: number;
+  t12: number;
+  t22: number;
+  /** M·S and M·Q2 (see {@link traceTerms}). */
+  MS: Matrix;
+  MQ2: Matrix;
 }
 
 /**
@@ -92,6 +130,54 @@ export function mixedModel(
 ): MixedModelResult {
   const intercept = options.intercept ?? true;
   const level = options.level ?? 0.95;
+  const design = checkInputs(y, X, names, subject, intercept, level);
+  const data = groupData(y, design, subject);
+  assertResidualVariance(data);
+
+  const tau = optimiseRatio(data);
+  const singular = tau === 0;
+  const theta = tau * tau;
+  const fit = remlAt(data, theta);
+  const s2 = fit.sigma2;
+  const s1 = theta * s2;
+  // Cov(β̂) = σ²·A⁻¹ = (XᵀV⁻¹X)⁻¹.
+  const M = fit.chol.solve(Matrix.eye(data.k, data.k)).mul(s2);
+  const Mx = M.to2DArray();
+
+  const info = traceTerms(data, theta, s1, s2, M, Mx);
+  const quad = quadraticTerms(data, theta, s2, fit.beta, Mx);
+  const varianceCovariance = varianceComponentCovariance(info, quad, singular);
+  const coefficients = coefficientRows(data, fit.beta, M, Mx, info, varianceCovariance, {
+    singular,
+    level,
+  });
+
+  return {
+    coefficients,
+    covariance: Mx,
+    variance: { subject: s1, residual: s2 },
+    icc: s1 / (s1 + s2),
+    theta: tau,
+    remlCriterion: fit.crit,
+    varianceCovariance,
+    singular,
+    dfMethod: "satterthwaite",
+    nObs: data.n,
+    nGroups: data.q,
+    level,
+  };
+}
+
+// ---- Step 1: input checks and the fixed-effect design ----
+
+function checkInputs(
+  y: readonly number[],
+  X: readonly (readonly number[])[],
+  names: readonly string[],
+  subject: readonly (string | number)[],
+  intercept: boolean,
+  level: number,
+): Design {
   assertLevel(level);
   assertFiniteArray(y, "y", 1);
   const n = y.length;
@@ -104,8 +190,13 @@ export function mixedModel(
   if (k === 0) throw new RangeError("X: model has no coefficients");
   if (n <= k) throw new RangeError(`y: needs more observations (${n}) than fixed effects (${k})`);
   assertFullRank(design);
-  const D = design.matrix.to2DArray();
+  return design;
+}
 
+// ---- Step 2: grouping by subject and the per-subject sums ----
+
+/** Index of every observation's subject (in order of first appearance) and the count. */
+function groupIndices(subject: readonly (string | number)[]): { group: number[]; q: number } {
   const groupIndex = new Map<string | number, number>();
   const group = subject.map((s, i) => {
     if (typeof s !== "string" && !(typeof s === "number" && Number.isFinite(s))) {
@@ -120,6 +211,18 @@ export function mixedModel(
   });
   const q = groupIndex.size;
   if (q < 2) throw new RangeError("subject: needs at least 2 subjects");
+  return { group, q };
+}
+
+function groupData(
+  y: readonly number[],
+  design: Design,
+  subject: readonly (string | number)[],
+): MixedData {
+  const D = design.matrix.to2DArray();
+  const n = y.length;
+  const k = design.names.length;
+  const { group, q } = groupIndices(subject);
   const groups: GroupSums[] = Array.from({ length: q }, () => ({
     n: 0,
     s: new Array<number>(k).fill(0),
@@ -149,64 +252,84 @@ export function mixedModel(
       "subject: every subject has one observation; the random intercept is not identifiable",
     );
   }
+  return { y, D, names: design.names, group, groups, xtx, xty, yty, n, k, q };
+}
 
-  /** Scaled quantities for ratio θ = σ_b²/σ². */
-  const evaluate = (theta: number) => {
-    const A = new Matrix(xtx);
-    const bvec = [...xty];
-    let yWy = yty;
-    let logDetV = 0;
-    for (const g of groups) {
-      const c = theta / (1 + g.n * theta);
-      logDetV += Math.log1p(g.n * theta);
-      if (c === 0) continue;
-      for (let a = 0; a < k; a++) {
-        bvec[a] -= c * g.s[a] * g.sy;
-        for (let b = 0; b < k; b++) A.set(a, b, A.get(a, b) - c * g.s[a] * g.s[b]);
-      }
-      yWy -= c * g.sy * g.sy;
-    }
-    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) A.set(a, b, A.get(b, a));
-    const chol = new CholeskyDecomposition(A);
-    const L = chol.lowerTriangularMatrix;
-    let logDetA = 0;
-    for (let j = 0; j < k; j++) logDetA += 2 * Math.log(L.get(j, j));
-    const beta = chol.solve(Matrix.columnVector(bvec)).getColumn(0);
-    let rWr = yWy;
-    for (let a = 0; a < k; a++) rWr -= beta[a] * bvec[a];
-    const sigma2 = rWr / (n - k);
-    const crit = (n - k) * (1 + Math.log(2 * Math.PI * sigma2)) + logDetV + logDetA;
-    return { A, chol, beta, sigma2, crit };
-  };
-  const critOf = (tau: number): number => {
-    const c = evaluate(tau * tau).crit;
-    return Number.isFinite(c) ? c : Infinity;
-  };
-  /** Analytic derivative of the profiled REML criterion with respect to θ. */
-  const slopeOf = (theta: number): number => {
-    const { chol, beta, sigma2 } = evaluate(theta);
-    const Ainv = chol.solve(Matrix.eye(k, k)).to2DArray();
-    let dLogDetV = 0;
-    let dLogDetA = 0;
-    let dRwr = 0;
-    for (const g of groups) {
-      const h = 1 / (1 + g.n * theta);
-      dLogDetV += g.n * h;
-      dLogDetA -= h * h * quadForm(Ainv, g.s);
-      let rg = g.sy;
-      for (let a = 0; a < k; a++) rg -= g.s[a] * beta[a];
-      dRwr -= (rg * h) ** 2;
-    }
-    return dRwr / sigma2 + dLogDetV + dLogDetA;
-  };
+// ---- Step 3: the REML objective, profiled over β and σ² ----
 
-  const base = evaluate(0);
-  if (!(base.sigma2 > (1e-24 * Math.max(yty, Number.MIN_VALUE)) / n)) {
+/** Scaled quantities and the profiled REML criterion for ratio θ = σ_b²/σ². */
+function remlAt(data: MixedData, theta: number): RemlEvaluation {
+  const { groups, k, n } = data;
+  const A = new Matrix(data.xtx);
+  const bvec = [...data.xty];
+  let yWy = data.yty;
+  let logDetV = 0;
+  for (const g of groups) {
+    const c = theta / (1 + g.n * theta);
+    logDetV += Math.log1p(g.n * theta);
+    if (c === 0) continue;
+    for (let a = 0; a < k; a++) {
+      bvec[a] -= c * g.s[a] * g.sy;
+      for (let b = 0; b < k; b++) A.set(a, b, A.get(a, b) - c * g.s[a] * g.s[b]);
+    }
+    yWy -= c * g.sy * g.sy;
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) A.set(a, b, A.get(b, a));
+  const chol = new CholeskyDecomposition(A);
+  const L = chol.lowerTriangularMatrix;
+  let logDetA = 0;
+  for (let j = 0; j < k; j++) logDetA += 2 * Math.log(L.get(j, j));
+  const beta = chol.solve(Matrix.columnVector(bvec)).getColumn(0);
+  let rWr = yWy;
+  for (let a = 0; a < k; a++) rWr -= beta[a] * bvec[a];
+  const sigma2 = rWr / (n - k);
+  const crit = (n - k) * (1 + Math.log(2 * Math.PI * sigma2)) + logDetV + logDetA;
+  return { chol, beta, sigma2, crit };
+}
+
+/** The criterion as a function of τ = sqrt(θ); non-finite values become +∞. */
+function remlCriterionAtTau(data: MixedData, tau: number): number {
+  const c = remlAt(data, tau * tau).crit;
+  return Number.isFinite(c) ? c : Infinity;
+}
+
+/** Analytic derivative of the profiled REML criterion with respect to θ. */
+function remlSlope(data: MixedData, theta: number): number {
+  const { chol, beta, sigma2 } = remlAt(data, theta);
+  const { k } = data;
+  const Ainv = chol.solve(Matrix.eye(k, k)).to2DArray();
+  let dLogDetV = 0;
+  let dLogDetA = 0;
+  let dRwr = 0;
+  for (const g of data.groups) {
+    const h = 1 / (1 + g.n * theta);
+    dLogDetV += g.n * h;
+    dLogDetA -= h * h * quadForm(Ainv, g.s);
+    let rg = g.sy;
+    for (let a = 0; a < k; a++) rg -= g.s[a] * beta[a];
+    dRwr -= (rg * h) ** 2;
+  }
+  return dRwr / sigma2 + dLogDetV + dLogDetA;
+}
+
+function assertResidualVariance(data: MixedData): void {
+  const base = remlAt(data, 0);
+  if (!(base.sigma2 > (1e-24 * Math.max(data.yty, Number.MIN_VALUE)) / data.n)) {
     throw new RangeError("y: residual variance is zero (perfect fit); the model is not estimable");
   }
-  // Grid over τ = σ_b/σ: 0 and e^-8 … e^8; then solve dcrit/dθ = 0 with
-  // Brent's root finder inside the best bracket (Brent minimisation of the
-  // criterion as a fallback when the derivative does not change sign).
+}
+
+// ---- Step 4: optimisation of the variance ratio ----
+
+/**
+ * The REML estimate of τ = σ_b/σ. Grid over τ: 0 and e^-8 … e^8; then solve
+ * dcrit/dθ = 0 with Brent's root finder inside the best bracket (Brent
+ * minimisation of the criterion as a fallback when the derivative does not
+ * change sign). Returns 0 for a boundary (singular) fit.
+ */
+function optimiseRatio(data: MixedData): number {
+  const critOf = (t: number): number => remlCriterionAtTau(data, t);
+  const slopeOf = (theta: number): number => remlSlope(data, theta);
   const grid = [0];
   for (let t = -8; t <= 8 + 1e-9; t += 0.4) grid.push(Math.exp(t));
   const values = grid.map(critOf);
@@ -226,22 +349,25 @@ export function mixedModel(
     if (m.fx <= values[best]) tau = m.x;
   }
   if (values[0] <= critOf(tau)) tau = 0;
-  const singular = tau === 0;
-  const theta = tau * tau;
-  const fit = evaluate(theta);
-  const s2 = fit.sigma2;
-  const s1 = theta * s2;
-  const beta = fit.beta;
-  // Cov(β̂) = σ²·A⁻¹ = (XᵀV⁻¹X)⁻¹.
-  const M = fit.chol.solve(Matrix.eye(k, k)).mul(s2);
-  const Mx = M.to2DArray();
+  return tau;
+}
 
-  // ---- Satterthwaite df from the observed REML information of (σ_b², σ²) ----
-  const trace = (P: Matrix): number => {
-    let t = 0;
-    for (let j = 0; j < P.rows; j++) t += P.get(j, j);
-    return t;
-  };
+// ---- Step 5: Satterthwaite df from the observed REML information of (σ_b², σ²) ----
+
+/**
+ * The trace (expected-information-like) parts t11, t12, t22 of the observed
+ * information, with S = Σ_g w_g² s_g s_gᵀ, Q2 = XᵀW²X and Q3 = XᵀW³X
+ * accumulated per subject (W = V⁻¹, w_g = 1/(σ² + n_g σ_b²)).
+ */
+function traceTerms(
+  data: MixedData,
+  theta: number,
+  s1: number,
+  s2: number,
+  M: Matrix,
+  Mx: readonly number[][],
+): InformationTerms {
+  const { groups, k } = data;
   const S = new Matrix(k, k);
   const Q2 = new Matrix(k, k);
   const Q3 = new Matrix(k, k);
@@ -272,8 +398,18 @@ export function mixedModel(
   t11 += trace(MS.mmul(MS));
   t12 += trace(MQ2.mmul(MS));
   const t22 = trW2 - 2 * trace(M.mmul(Q3)) + trace(MQ2.mmul(MQ2));
+  return { t11, t12, t22, MS, MQ2 };
+}
 
-  // Quadratic terms with u = V⁻¹r.
+/** Quadratic terms of the observed information, with u = V⁻¹r (r = y − Xβ̂). */
+function quadraticTerms(
+  data: MixedData,
+  theta: number,
+  s2: number,
+  beta: readonly number[],
+  Mx: readonly number[][],
+): { q11: number; q12: number; q22: number } {
+  const { y, D, group, groups, n, k, q } = data;
   const applyW = (v: readonly number[]): number[] => {
     const sums = new Array<number>(q).fill(0);
     for (let i = 0; i < n; i++) sums[group[i]] += v[i];
@@ -302,32 +438,57 @@ export function mixedModel(
   };
   const xw1 = xtw(Wv1);
   const xw2 = xtw(Wv2);
-  const dot = (a: readonly number[], b: readonly number[]): number =>
-    a.reduce((s, ai, i) => s + ai * b[i], 0);
-  const q11 = dot(v1, Wv1) - bilinear(Mx, xw1, xw1);
-  const q12 = dot(v1, Wv2) - bilinear(Mx, xw1, xw2);
-  const q22 = dot(v2, Wv2) - bilinear(Mx, xw2, xw2);
+  return {
+    q11: dot(v1, Wv1) - bilinear(Mx, xw1, xw1),
+    q12: dot(v1, Wv2) - bilinear(Mx, xw1, xw2),
+    q22: dot(v2, Wv2) - bilinear(Mx, xw2, xw2),
+  };
+}
+
+/**
+ * Asymptotic covariance of (σ_b², σ²): 2·H⁻¹ of the observed information H;
+ * at the boundary only the σ² entry is defined (the others are NaN).
+ */
+function varianceComponentCovariance(
+  info: InformationTerms,
+  quad: { q11: number; q12: number; q22: number },
+  singular: boolean,
+): number[][] {
   const H = [
-    [-t11 + 2 * q11, -t12 + 2 * q12],
-    [-t12 + 2 * q12, -t22 + 2 * q22],
+    [-info.t11 + 2 * quad.q11, -info.t12 + 2 * quad.q12],
+    [-info.t12 + 2 * quad.q12, -info.t22 + 2 * quad.q22],
   ];
-  let varianceCovariance: number[][];
   if (singular) {
-    varianceCovariance = [
+    return [
       [NaN, NaN],
       [NaN, 2 / H[1][1]],
     ];
-  } else {
-    const det = H[0][0] * H[1][1] - H[0][1] * H[1][0];
-    varianceCovariance = [
-      [(2 * H[1][1]) / det, (-2 * H[0][1]) / det],
-      [(-2 * H[1][0]) / det, (2 * H[0][0]) / det],
-    ];
   }
-  const dM1 = MS.mmul(M).to2DArray();
-  const dM2 = MQ2.mmul(M).to2DArray();
+  const det = H[0][0] * H[1][1] - H[0][1] * H[1][0];
+  return [
+    [(2 * H[1][1]) / det, (-2 * H[0][1]) / det],
+    [(-2 * H[1][0]) / det, (2 * H[0][0]) / det],
+  ];
+}
 
-  const coefficients = beta.map((estimate, j): MixedCoefficientRow => {
+// ---- Step 6: the coefficient table ----
+
+/**
+ * One row per fixed effect: Satterthwaite df = 2·C_jj² / (g_jᵀ Σ g_j), with
+ * g_j the gradient of C_jj = Var(β̂_j) in (σ_b², σ²) and Σ their covariance.
+ */
+function coefficientRows(
+  data: MixedData,
+  beta: readonly number[],
+  M: Matrix,
+  Mx: readonly number[][],
+  info: InformationTerms,
+  varianceCovariance: readonly number[][],
+  { singular, level }: { singular: boolean; level: number },
+): MixedCoefficientRow[] {
+  const dM1 = info.MS.mmul(M).to2DArray();
+  const dM2 = info.MQ2.mmul(M).to2DArray();
+  return beta.map((estimate, j): MixedCoefficientRow => {
     const cjj = Mx[j][j];
     const g1 = dM1[j][j];
     const g2 = dM2[j][j];
@@ -341,7 +502,7 @@ export function mixedModel(
     const t = estimate / se;
     const qt = studentTQuantile(1 - (1 - level) / 2, df);
     return {
-      name: design.names[j],
+      name: data.names[j],
       estimate,
       se,
       df,
@@ -350,21 +511,18 @@ export function mixedModel(
       ci: [estimate - qt * se, estimate + qt * se],
     };
   });
+}
 
-  return {
-    coefficients,
-    covariance: Mx,
-    variance: { subject: s1, residual: s2 },
-    icc: s1 / (s1 + s2),
-    theta: tau,
-    remlCriterion: fit.crit,
-    varianceCovariance,
-    singular,
-    dfMethod: "satterthwaite",
-    nObs: n,
-    nGroups: q,
-    level,
-  };
+// ---- Small linear-algebra helpers ----
+
+function trace(P: Matrix): number {
+  let t = 0;
+  for (let j = 0; j < P.rows; j++) t += P.get(j, j);
+  return t;
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((s, ai, i) => s + ai * b[i], 0);
 }
 
 function bilinear(M: readonly number[][], a: readonly number[], b: readonly number[]): number {
