@@ -1,5 +1,7 @@
 /** The study-file argument of `trial`, `power`, `discriminate` and `sensitivity`. */
 
+import { applyVariant } from "../model/applyVariant.js";
+import { resolveModel } from "../model/loadModel.js";
 import { studyModel } from "../study/runTrial.js";
 import { loadStudy, type StudySpec } from "../study/studySpec.js";
 import { withFlag } from "./errors.js";
@@ -18,7 +20,12 @@ export function loadStudyArg(file: string): StudySpec {
 export function studyModelChoice(spec: StudySpec, o: ModelChoice): StudySpec {
   if (o.variant === undefined && (o.set ?? []).length === 0) return spec;
   const withVariant = o.variant === undefined ? spec : { ...spec, variant: o.variant };
-  const model = withFlag("--variant", () => studyModel(withVariant));
+  // applyVariant directly: its error already says "unknown variant", and the flag names the
+  // field (studyModel would add the study's "variant:" as well)
+  const model =
+    o.variant === undefined
+      ? studyModel(spec)
+      : withFlag("--variant", () => applyVariant(resolveModel(spec.model), o.variant!));
   const set = { ...(spec.set ?? {}), ...parseSets(model, o.set) };
   return { ...withVariant, set };
 }
