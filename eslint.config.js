@@ -80,7 +80,7 @@ export default tseslint.config(
   },
   {
     files: [...CORE_LAYERS.map((l) => `src/${l}/**/*.ts`), "src/index.ts"],
-    ignores: ["**/*.test.ts"],
+    ignores: ["**/*.test.ts", "**/*.testkit.ts"], // tests and test support run in Node only
     rules: {
       "no-restricted-imports": [
         "error",

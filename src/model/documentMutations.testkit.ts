@@ -6,8 +6,12 @@
  * library for TypeScript; it shrinks a failing document to a minimal counterexample.
  */
 
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
-import { expect } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { InputError, ValidationError } from "./issues.js";
 
 /** Names an object answers from Object.prototype. */
@@ -131,4 +135,62 @@ export function expectReadOrInputError(read: () => unknown): void {
     } else throw e;
   }
   expect(performance.now() - t0).toBeLessThan(MAX_MS);
+}
+
+/** A file reader under property test: see {@link readerProperties}. */
+export interface ReaderUnderTest {
+  /** What the reader reads, e.g. "paradigm" (names the describe block and the temp file). */
+  name: string;
+  /** Shipped or example documents that mutations start from. */
+  shipped: readonly unknown[];
+  /** Keys the reader knows, for random documents that look a little like its files. */
+  keys: readonly string[];
+  /** Reads a parsed document. */
+  read: (doc: unknown) => unknown;
+  /** Reads a file from disk. */
+  load: (path: string) => unknown;
+  /** Cases for the file test, which is slower (default 30). */
+  fileRuns?: number;
+}
+
+/**
+ * The three properties every file reader must have: mutated shipped documents and random
+ * documents give a value or an input error naming a field, fast; and reading a file from
+ * disk writes nothing beside it.
+ */
+export function readerProperties(r: ReaderUnderTest): void {
+  const base = fc.constantFrom(...r.shipped);
+  describe(`${r.name} reader: random and mutated documents`, () => {
+    const dir = mkdtempSync(join(tmpdir(), `kindsim-${r.name}-prop-`));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it(`mutations of shipped ${r.name} documents give a value or an input error naming a field`, () => {
+      const docs = base.chain((d) => mutated(d));
+      fc.assert(fc.property(docs, (doc) => expectReadOrInputError(() => r.read(doc))), {
+        numRuns: RUNS,
+      });
+    });
+
+    it(`random documents give a ${r.name} or an input error naming a field`, () => {
+      fc.assert(
+        fc.property(randomDocument(r.keys), (doc) => expectReadOrInputError(() => r.read(doc))),
+        { numRuns: RUNS },
+      );
+    });
+
+    it(`${r.name} files read from disk write nothing beside them`, () => {
+      const file = join(dir, `${r.name}.yaml`);
+      fc.assert(
+        fc.property(
+          base.chain((d) => mutated(d, smallBadValue)),
+          (doc) => {
+            writeFileSync(file, stringify(doc));
+            expectReadOrInputError(() => r.load(file));
+            expect(readdirSync(dir)).toEqual([`${r.name}.yaml`]);
+          },
+        ),
+        { numRuns: r.fileRuns ?? 30 },
+      );
+    });
+  });
 }
