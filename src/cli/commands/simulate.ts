@@ -114,7 +114,7 @@ function printSummary(o: SimulateOptions, model: Model, run: ProtocolCohortRun):
   }
   const hours = meanPracticeHours(r, spec.arms.length);
   const minutes = spec.arms.map((a, ai) => `${a.id}: ${hours[ai].toFixed(1)} h`);
-  out.push("", `mean practice per participant: ${minutes.join(", ")}`);
+  out.push("", `mean programme time per participant (class contact + home practice + sessions): ${minutes.join(", ")}`);
   if (o.out) out.push(`wrote ${o.out}/daily.csv, participants.csv, dictionary.csv, manifest.json`);
   process.stdout.write(out.join("\n") + "\n");
 }
