@@ -58,6 +58,14 @@ export { modelHash } from "./model/modelHash.js";
 export { diffModels, formatModelDiff } from "./model/modelDiff.js";
 export { isValidatedModel, type ValidatedModel } from "./model/validatedModel.js";
 export { describeModel, modelSummaryJson } from "./model/describeModel.js";
+export {
+  formatModelLint,
+  lintModel,
+  type LintCheck,
+  type LintFinding,
+  type LintSummary,
+  type ModelLint,
+} from "./model/lintModel.js";
 
 // engine: compiled kernels, solvers, random streams
 export {

@@ -159,6 +159,8 @@ export interface ModelSummary {
     level: NodeLevel;
     regions: string[];
     evidence: number;
+    /** Present only when the model file gives one (see `kindsim model lint`). */
+    lintJustification?: string;
   }[];
   edges: {
     id: string;
@@ -168,6 +170,8 @@ export interface ModelSummary {
     weight: string | null;
     evidence: number;
     hypotheses: string[];
+    /** Present only when the model file gives one (see `kindsim model lint`). */
+    lintJustification?: string;
   }[];
   variants: { id: string; description: string }[];
 }
@@ -196,6 +200,7 @@ export function modelSummaryJson(model: Model): ModelSummary {
       level: n.level,
       regions: n.regions ?? [],
       evidence: n.evidence?.length ?? 0,
+      ...(n.lintJustification === undefined ? {} : { lintJustification: n.lintJustification }),
     })),
     edges: model.edges.map((e) => ({
       id: e.id,
@@ -205,6 +210,7 @@ export function modelSummaryJson(model: Model): ModelSummary {
       weight: e.weight ?? null,
       evidence: e.evidence.length,
       hypotheses: e.hypotheses ?? [],
+      ...(e.lintJustification === undefined ? {} : { lintJustification: e.lintJustification }),
     })),
     variants: model.variants.map((v) => ({ id: v.id, description: v.description })),
   };

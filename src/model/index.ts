@@ -8,6 +8,7 @@ export * from "./dataResolver.js";
 export * from "./describeModel.js";
 export * from "./formula.js";
 export * from "./issues.js";
+export * from "./lintModel.js";
 export * from "./loadModel.js";
 export * from "./modelDiff.js";
 export * from "./modelHash.js";

@@ -86,6 +86,12 @@ export interface ModelNode {
   dynamics?: SlowDynamics;
   /** Input and trait nodes: default value; slow nodes: default initial value. */
   default?: number;
+  /**
+   * Why a readout may read a manipulated input or a trained skill directly (on the readout:
+   * for everything it reads; on an input or skill: for every readout that reads it). The
+   * model lint then lists the reading as justified instead of as a finding.
+   */
+  lintJustification?: string;
 }
 
 /** How an edge acts on its target. */
@@ -113,6 +119,8 @@ export interface ModelEdge {
    */
   signAt?: Record<string, number>;
   note?: string;
+  /** Why this edge may feed a readout directly from an input or a trained skill (model lint). */
+  lintJustification?: string;
 }
 
 /** Where a parameter's value comes from. */

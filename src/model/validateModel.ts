@@ -147,6 +147,7 @@ const NODE_KEYS = [
   "init",
   "dynamics",
   "default",
+  "lintJustification",
 ] as const;
 
 function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefined {
@@ -210,6 +211,8 @@ function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefin
   else if (level && o.dynamics !== undefined)
     issues.add(`${path}.dynamics`, `only slow nodes have dynamics (this node is ${level})`);
   if (o.default !== undefined) node.default = issues.number(`${path}.default`, o.default);
+  if (o.lintJustification !== undefined)
+    node.lintJustification = issues.string(`${path}.lintJustification`, o.lintJustification);
   return node as ModelNode;
 }
 
@@ -227,6 +230,7 @@ function readEdge(issues: Issues, path: string, v: unknown): ModelEdge | undefin
     "hypotheses",
     "signAt",
     "note",
+    "lintJustification",
   ]);
   const edge: ModelEdge = {
     id: issues.string(`${path}.id`, o.id) ?? "",
@@ -240,6 +244,8 @@ function readEdge(issues: Issues, path: string, v: unknown): ModelEdge | undefin
     signAt: issues.numberMap(`${path}.signAt`, o.signAt, true),
     note: issues.string(`${path}.note`, o.note, true),
   };
+  if (o.lintJustification !== undefined)
+    edge.lintJustification = issues.string(`${path}.lintJustification`, o.lintJustification);
   if (edge.evidence.length === 0 && Array.isArray(o.evidence))
     issues.add(`${path}.evidence`, "expected at least one evidence id");
   return edge;

@@ -26,6 +26,37 @@ function modelFile(name: string, edit: (m: any) => void = () => {}): string {
 
 const run = (...args: string[]): Promise<number> => main(["model", ...args]);
 
+describe("kindsim model lint", () => {
+  it("--json exits 0 and prints the structured lint as JSON", async () => {
+    expect(await run("lint", "--json")).toBe(0);
+    const lint = JSON.parse(cli.stdout);
+    expect(lint.model.id).toBe("mascaro2015");
+    expect(lint.summary.parameters.total).toBe(Object.keys(base.parameters).length);
+    for (const key of ["findings", "justified", "notes"])
+      expect(Array.isArray(lint[key])).toBe(true);
+    expect(cli.stderr).toBe("");
+  });
+
+  it("prints text, lints a variant, and explains every check in --help", async () => {
+    expect(await run("lint", "default", "--variant", base.variants[0].id)).toBe(0);
+    expect(cli.stdout).toMatch(
+      /^model lint: mascaro2015\+\S+ [\s\S]*\nparameters: \d+ \(literature/,
+    );
+    cli.clear();
+    expect(await run("lint", "--variant", "nope")).toBe(2);
+    expect(cli.stderr).toContain("--variant");
+    cli.clear();
+    await run("lint", "--help");
+    for (const check of [
+      "single-edge-readout",
+      "narrow-assumption-prior",
+      "zero-value-prior",
+      "summary",
+    ])
+      expect(cli.stdout).toContain(check);
+  });
+});
+
 describe("kindsim model validate", () => {
   it("accepts the default model and the shipped file", async () => {
     expect(await run("validate", "default")).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * `kindsim model`: validate, show, compare, export and draw model files.
+ * `kindsim model`: validate, show, lint, compare, export and draw model files.
  */
 
 import { existsSync, readFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { Document, isScalar, visit } from "yaml";
 import { applyVariant, findVariant } from "../../model/applyVariant.js";
 import { describeModel, modelSummaryJson } from "../../model/describeModel.js";
 import { InputError, ValidationError } from "../../model/issues.js";
+import { formatModelLint, lintModel } from "../../model/lintModel.js";
 import { defaultModel, loadModel, shippedModelPath } from "../../model/loadModel.js";
 import { diffModels, formatModelDiff } from "../../model/modelDiff.js";
 import type { Model } from "../../model/types.js";
@@ -39,6 +40,21 @@ function toYaml(value: unknown): string {
   });
   return doc.toString({ lineWidth: 0 });
 }
+
+/** What each check of `kindsim model lint` means (shown after its options in --help). */
+const LINT_HELP = `
+Checks (the command exits 0 whenever the lint ran, whatever it found):
+  single-edge-readout      a readout whose own equation reads a manipulated input (an input
+                           node) or a trained skill (a slow node with train dynamics) directly,
+                           through one edge, instead of through fast processes. A
+                           lintJustification on the edge, the readout or the node read lists it
+                           under "justified" instead.
+  narrow-assumption-prior  a parameter whose provenance is "assumption" and whose prior's
+                           central 95% interval does not contain both value/2 and value*2
+                           (mirrored for negative values; a fixed prior never covers).
+  zero-value-prior (note)  an assumed parameter at 0 whose 95% interval does not contain -1 and
+                           +1: a factor of two around 0 cannot be judged.
+  summary                  parameters by provenance kind; edges with and without evidence.`;
 
 const print = (text: string): void =>
   void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -81,6 +97,20 @@ export function registerModelCommand(program: Command, _ctx: CliContext): void {
     .action((file: string, opts: { json?: boolean; variant?: string }) => {
       const m = withVariant(modelArg(file), opts.variant);
       print(opts.json ? JSON.stringify(modelSummaryJson(m), null, 2) : describeModel(m));
+    });
+
+  model
+    .command("lint")
+    .description(
+      "list structural smells of a model: readouts wired straight to inputs or skills, narrow assumed priors",
+    )
+    .argument("[file]", "model file, or `default`", "default")
+    .option("--json", "print the structured result (findings, justified, notes, summary) as JSON")
+    .option("--variant <id>", "lint the model with this variant applied")
+    .addHelpText("after", LINT_HELP)
+    .action((file: string, opts: { json?: boolean; variant?: string }) => {
+      const lint = lintModel(withVariant(modelArg(file), opts.variant));
+      print(opts.json ? JSON.stringify(lint, null, 2) : formatModelLint(lint));
     });
 
   model
