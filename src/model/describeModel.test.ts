@@ -55,6 +55,13 @@ describe("describeModel", () => {
     );
   });
 
+  it("tabulates everyday life's assumptions with value, unit and provenance kind", () => {
+    expect(text).toContain(`Everyday life (${Object.keys(model.everyday!).length})`);
+    expect(text).toMatch(/\n {2}stressorRate +0\.15 +probability per day +assumption\n/);
+    const json = modelSummaryJson(model);
+    expect(json.everyday?.minutesPerLoad).toEqual({ value: 30, unit: "minutes" });
+  });
+
   it("lists content primitives and variants with what they change", () => {
     expect(text).toMatch(
       /\n {2}attention +Attention and stability of mind +trains attention 1, reappraisal 0\.2 +inputs selfcue 0\.2\n/,

@@ -111,6 +111,16 @@ export function describeModel(model: Model): string {
       ]),
     ]),
   );
+  if (model.everyday) {
+    const entries = Object.entries(model.everyday);
+    out.push("", `Everyday life (${entries.length})`);
+    out.push(
+      ...table([
+        ["id", "value", "unit", "provenance"],
+        ...entries.map(([k, e]) => [k, String(e!.value), e!.unit, e!.provenance.kind]),
+      ]),
+    );
+  }
   out.push("", `Content primitives (${Object.keys(model.content).length})`);
   out.push(
     ...table(
@@ -174,6 +184,8 @@ export interface ModelSummary {
     lintJustification?: string;
   }[];
   variants: { id: string; description: string }[];
+  /** Everyday life's values (`everyday:` section), present only when the model gives it. */
+  everyday?: Record<string, { value: number; unit: string }>;
 }
 
 /** A compact, JSON-ready summary: nodes and edges with their evidence counts, counts and hash. */
@@ -213,5 +225,12 @@ export function modelSummaryJson(model: Model): ModelSummary {
       ...(e.lintJustification === undefined ? {} : { lintJustification: e.lintJustification }),
     })),
     variants: model.variants.map((v) => ({ id: v.id, description: v.description })),
+    ...(model.everyday === undefined
+      ? {}
+      : {
+          everyday: Object.fromEntries(
+            Object.entries(model.everyday).map(([k, e]) => [k, { value: e!.value, unit: e!.unit }]),
+          ),
+        }),
   };
 }

@@ -6,6 +6,7 @@
 export * from "./applyVariant.js";
 export * from "./dataResolver.js";
 export * from "./describeModel.js";
+export * from "./everydayKeys.js";
 export * from "./formula.js";
 export * from "./issues.js";
 export * from "./lintModel.js";

@@ -9,8 +9,9 @@
  */
 
 import type { Prior } from "../numeric/priors.js";
+import type { EverydayKey } from "./everydayKeys.js";
 
-export type { Prior };
+export type { Prior, EverydayKey };
 
 /** What role a node plays in the theory (drawn as a different box in the diagram). */
 export type NodeKind =
@@ -138,6 +139,16 @@ export interface ModelParameter {
   description?: string;
 }
 
+/**
+ * One assumption of everyday life in a model file's `everyday:` section (a number of the
+ * day loop, e.g. the daily stressor rate): its value, unit and provenance, as a parameter's.
+ */
+export interface EverydayEntry {
+  value: number;
+  unit: string;
+  provenance: Provenance;
+}
+
 /** A citation or finding that supports nodes and edges. */
 export interface Evidence {
   citation: string;
@@ -219,4 +230,9 @@ export interface Model {
   content: Record<string, ContentPrimitive>;
   coupling: Coupling;
   variants: Variant[];
+  /**
+   * Everyday life's assumptions (optional; any subset of the keys). A key the model leaves
+   * out takes its default from `EVERYDAY_LIFE`; a cohort's `everyday` overrides win.
+   */
+  everyday?: Partial<Record<EverydayKey, EverydayEntry>>;
 }

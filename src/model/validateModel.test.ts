@@ -218,3 +218,63 @@ describe("validateModel", () => {
     );
   });
 });
+
+describe("validateModel: the everyday: section", () => {
+  it("reads every entry with its value, unit and provenance", () => {
+    const m = validateModel(structuredClone(shipped));
+    expect(m.everyday?.stressorRate).toEqual({
+      value: 0.15,
+      unit: "probability per day",
+      provenance: { kind: "assumption", reason: "about one everyday stressor a week" },
+    });
+  });
+
+  it("is optional", () => {
+    const m = structuredClone(shipped);
+    delete m.everyday;
+    expect(validateModel(m).everyday).toBeUndefined();
+  });
+
+  it("refuses a bad entry with its path", () => {
+    expectIssue(
+      issuesOf((m) => (m.everyday.stressorRate.value = "often")),
+      "everyday.stressorRate.value",
+      /finite number/,
+    );
+    expectIssue(
+      issuesOf((m) => (m.everyday.stressorRate.value = Infinity)),
+      "everyday.stressorRate.value",
+      /finite number/,
+    );
+    expectIssue(
+      issuesOf((m) => delete m.everyday.stateNoise.unit),
+      "everyday.stateNoise.unit",
+      /string/,
+    );
+    expectIssue(
+      issuesOf((m) => (m.everyday.minutesPerLoad.provenance = { kind: "hunch" })),
+      "everyday.minutesPerLoad.provenance.kind",
+      /literature/,
+    );
+    expectIssue(
+      issuesOf((m) => (m.everyday.minutesPerLoad.provenance = { kind: "assumption" })),
+      "everyday.minutesPerLoad.provenance.reason",
+      /string/,
+    );
+    expectIssue(
+      issuesOf((m) => (m.everyday.stressorRate.prior = { dist: "fixed", value: 1 })),
+      "everyday.stressorRate.prior",
+      /unknown field/,
+    );
+    expectIssue(
+      issuesOf((m) => (m.everyday.classWarmth = m.everyday.classTroubles)),
+      "everyday.classWarmth",
+      /unknown field \(expected one of stressorRate, /,
+    );
+    expectIssue(
+      issuesOf((m) => (m.everyday = [1])),
+      "everyday",
+      /object/,
+    );
+  });
+});

@@ -5,6 +5,7 @@
 
 import { validatePrior } from "../numeric/priors.js";
 import { dict } from "./dict.js";
+import { EVERYDAY_KEYS, type EverydayKey } from "./everydayKeys.js";
 import { Issues, show } from "./issues.js";
 import { checkSemantics } from "./validate/checkSemantics.js";
 import { ID, RESERVED } from "./validate/scope.js";
@@ -14,6 +15,7 @@ import type {
   Coupling,
   DaySummary,
   EdgeEffect,
+  EverydayEntry,
   Model,
   ModelEdge,
   ModelNode,
@@ -98,6 +100,28 @@ function readParameter(issues: Issues, path: string, v: unknown): ModelParameter
     prior: o.prior as Prior,
     description: o.description as string | undefined,
   };
+}
+
+/** The optional `everyday:` section: known keys, each `{ value, unit, provenance }`. */
+function readEveryday(issues: Issues, v: unknown): Model["everyday"] {
+  if (v === undefined) return undefined;
+  const o = issues.object("everyday", v);
+  if (!o) return undefined;
+  issues.unknownKeys("everyday", o, EVERYDAY_KEYS);
+  const out: Partial<Record<EverydayKey, EverydayEntry>> = dict();
+  for (const k of EVERYDAY_KEYS) {
+    if (!Object.hasOwn(o, k)) continue;
+    const path = `everyday.${k}`;
+    const e = issues.object(path, o[k]);
+    if (!e) continue;
+    issues.unknownKeys(path, e, ["value", "unit", "provenance"]);
+    const value = issues.number(`${path}.value`, e.value);
+    const unit = issues.string(`${path}.unit`, e.unit);
+    const provenance = readProvenance(issues, `${path}.provenance`, e.provenance);
+    if (value !== undefined && unit !== undefined && provenance)
+      out[k] = { value, unit, provenance };
+  }
+  return out;
 }
 
 function readDynamics(issues: Issues, path: string, v: unknown): SlowDynamics | undefined {
@@ -375,6 +399,7 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     "content",
     "coupling",
     "variants",
+    "everyday",
   ]);
   const evidence: Model["evidence"] = dict();
   for (const [k, e] of Object.entries(issues.object("evidence", o.evidence) ?? {})) {
@@ -413,6 +438,7 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     if (cp) content[k] = cp;
   }
   const coupling = readCoupling(issues, "coupling", o.coupling);
+  const everyday = readEveryday(issues, o.everyday);
   const variants =
     o.variants === undefined
       ? []
@@ -439,6 +465,7 @@ function readModel(issues: Issues, raw: unknown): Model | undefined {
     content,
     coupling,
     variants: variants as Variant[],
+    ...(everyday === undefined ? {} : { everyday }),
   };
 }
 

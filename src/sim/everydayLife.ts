@@ -3,8 +3,11 @@
  * (how often stressors come, how intense they are, how warm a class is, how many minutes of
  * practice make one unit of training load), written once, each with its provenance, and
  * overridable per cohort (`CohortSpec.everyday`). They were literals inside the day loop;
- * their values are unchanged.
+ * their values are unchanged. A model file carries them as data in its `everyday:` section
+ * (models/mascaro2015.yaml); these defaults serve models without it.
  */
+
+import type { EverydayKey, Model } from "../model/types.js";
 
 /** One assumption of everyday life: its value and why it has that value. */
 export interface LifeConstant {
@@ -14,7 +17,7 @@ export interface LifeConstant {
 }
 
 /** The assumptions of the day loop (see {@link EVERYDAY_LIFE} for the defaults). */
-export interface EverydayLife {
+export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   /** Daily probability of an everyday stressor. */
   stressorRate: LifeConstant;
   /** Threat input of an everyday stressor episode (0–1). */
@@ -98,13 +101,23 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
 } satisfies EverydayLife);
 
-/** Everyday life with `overrides` (values only) applied to the defaults. */
-export function everydayLife(overrides: Partial<Record<keyof EverydayLife, number>> = {}): {
+/**
+ * Everyday life's values: `overrides` (a cohort's, values only) win, then the model's
+ * `everyday:` section (`model`), then the defaults {@link EVERYDAY_LIFE}.
+ */
+export function everydayLife(
+  overrides: Partial<Record<keyof EverydayLife, number>> = {},
+  model?: Model["everyday"],
+): {
   [K in keyof EverydayLife]: number;
 } {
   const out = {} as { [K in keyof EverydayLife]: number };
   for (const k of Object.keys(EVERYDAY_LIFE) as (keyof EverydayLife)[]) {
-    const v = Object.hasOwn(overrides, k) ? overrides[k] : EVERYDAY_LIFE[k].value;
+    const v = Object.hasOwn(overrides, k)
+      ? overrides[k]
+      : model && Object.hasOwn(model, k)
+        ? model[k]!.value
+        : EVERYDAY_LIFE[k].value;
     if (typeof v !== "number" || !Number.isFinite(v))
       throw new Error(`everyday.${k}: expected a finite number, got ${String(v)}`);
     out[k] = v;

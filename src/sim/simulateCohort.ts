@@ -46,16 +46,16 @@ export interface CohortSpec {
   /** Arm index of every participant id (ids are 0 … N−1). */
   assignment: Uint16Array;
   events?: EventSchedule[];
-  /** State noise: SD (logit units) of per-episode jitter of each fast node (default 0.3). */
+  /** State noise: SD (logit units) of per-episode jitter of each fast node (default: everyday life's `stateNoise`). */
   noise?: number;
-  /** Daily probability of an everyday stressor (default 0.15). */
+  /** Daily probability of an everyday stressor (default: everyday life's `stressorRate`). */
   stressorRate?: number;
   /**
    * Participants whose states diverge: `"fail"` (default) stops with a DivergenceError naming
    * them; `"drop"` excludes them from the result and counts them (`diverged`).
    */
   onDivergence?: OnDivergence;
-  /** Everyday life's assumptions overriding `EVERYDAY_LIFE` (values only). */
+  /** Everyday life's assumptions (values only), overriding the model's `everyday:` section and `EVERYDAY_LIFE`. */
   everyday?: Partial<Record<keyof EverydayLife, number>>;
   dt?: number;
   episodeSeconds?: number;

@@ -118,7 +118,7 @@ export function createCohortRun(
     cm.summaries.length,
     cm.skills.length,
   ];
-  const life = everydayLife(spec.everyday);
+  const life = everydayLife(spec.everyday, cm.model.everyday);
   const arm = new Uint16Array(P);
   const adherence = new Float64Array(P);
   const attendance = new Float64Array(P);
