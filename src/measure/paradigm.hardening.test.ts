@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../engine/compileModel.js";
-import { ValidationError } from "../model/issues.js";
+import { BUILTIN_NAMES, validationProblems } from "../model/documentMutations.testkit.js";
 import { defaultModel, parseDataText, parseModel } from "../model/loadModel.js";
 import { readParadigmFile } from "./paradigm.js";
 
 const cm = compileModel(defaultModel());
-const BUILTIN = ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"];
+const BUILTIN = BUILTIN_NAMES;
 
-function problems(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    expect((e as Error).message).toMatch(/^my file is invalid/);
-    return (e as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  throw new Error("expected a ValidationError");
-}
+const problems = (run: () => unknown): string[] => validationProblems(run);
 const paradigms = (text: string): string[] =>
   problems(() => readParadigmFile(parseDataText(text, "my file"), "my file", cm));
 

@@ -194,3 +194,18 @@ export function readerProperties(r: ReaderUnderTest): void {
     });
   });
 }
+
+/**
+ * The issues (`path: message`) of the ValidationError that `run` throws for a file called
+ * `what` (default "my file"); fails the test when `run` succeeds or throws anything else.
+ */
+export function validationProblems(run: () => unknown, what = "my file"): string[] {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as Error).message.startsWith(`${what} is invalid`)).toBe(true);
+    return (e as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error("expected a ValidationError");
+}

@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseDataText, defaultModel } from "../model/loadModel.js";
-import { ValidationError } from "../model/issues.js";
+import { BUILTIN_NAMES, validationProblems } from "../model/documentMutations.testkit.js";
 import { readProtocolFile } from "./protocol.js";
 import { readPopulationFile } from "./population.js";
 
 const model = defaultModel();
-const BUILTIN = ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"];
+const BUILTIN = BUILTIN_NAMES;
 
-/** The messages (`path: message`) of the ValidationError `run` throws. */
-function problems(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    expect((e as Error).message).toMatch(/^my file is invalid/);
-    return (e as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  throw new Error("expected a ValidationError");
-}
+const problems = (run: () => unknown): string[] => validationProblems(run);
 
 const protocols = (text: string): string[] =>
   problems(() => readProtocolFile(parseDataText(text, "my file"), "my file", model));
