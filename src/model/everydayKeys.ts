@@ -16,6 +16,9 @@ export const EVERYDAY_KEYS = [
   "stateNoise",
   "equilibrationRounds",
   "equilibrationDays",
+  "historyHoursPerDay",
+  "historyBlockDays",
+  "historyMaxBlocks",
 ] as const;
 
 /** One of {@link EVERYDAY_KEYS}. */

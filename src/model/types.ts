@@ -47,14 +47,20 @@ export type SlowDynamics =
   | {
       /**
        * A trained skill: dx/dt = rate·load·(1 − x) − decay·(x − baseline), where `load`
-       * is the day's practice load on this skill (content minutes × engagement, see
-       * `content`), plus an optional extra drive formula.
+       * is the day's practice load on this skill, plus an optional extra drive formula.
+       * With `use` the load is closed-loop: for each practice session, its minutes (over the
+       * everyday life's `minutesPerLoad`) × engagement × the mean of the `use` node (a fast
+       * node or readout) over that person's practice episode, so a skill grows with what the
+       * person actually did in the session. Without `use` the load is open-loop, set by the
+       * content table's `trains` (content minutes × weight × engagement).
        */
       form: "train";
       rate: string;
       decay: string;
       baseline: string;
       drive?: string;
+      /** Fast node or readout whose mean over a practice episode is the exercise of this skill. */
+      use?: string;
     }
   | {
       /** General linear form dx/dt = drive − decay·x, drive and decay formulas. */
@@ -162,7 +168,10 @@ export interface Evidence {
  */
 export interface ContentPrimitive {
   label: string;
-  /** Skill node id → load per minute of practice (before engagement). */
+  /**
+   * Skill node id → load per minute of practice (before engagement), for open-loop skills
+   * only (skills without `use`); empty when every skill learns from use (default {}).
+   */
   trains: Record<string, number>;
   /** Input node id → level during a practice episode of this content. */
   inputs: Record<string, number>;

@@ -140,12 +140,16 @@ function readDynamics(issues: Issues, path: string, v: unknown): SlowDynamics | 
     return target && tau ? { form, target, tau } : undefined;
   }
   if (form === "train") {
-    issues.unknownKeys(path, o, ["form", "rate", "decay", "baseline", "drive"]);
+    issues.unknownKeys(path, o, ["form", "rate", "decay", "baseline", "drive", "use"]);
     const rate = need("rate");
     const decay = need("decay");
     const baseline = need("baseline");
     const drive = o.drive === undefined ? undefined : need("drive");
-    return rate && decay && baseline ? { form, rate, decay, baseline, drive } : undefined;
+    const use = o.use === undefined ? undefined : issues.string(`${path}.use`, o.use);
+    if (!(rate && decay && baseline)) return undefined;
+    const d: SlowDynamics = { form, rate, decay, baseline, drive };
+    if (use !== undefined) d.use = use;
+    return d;
   }
   if (form === "linear") {
     issues.unknownKeys(path, o, ["form", "drive", "decay"]);
@@ -280,7 +284,7 @@ function readContent(issues: Issues, path: string, v: unknown): ContentPrimitive
   if (!o) return undefined;
   issues.unknownKeys(path, o, ["label", "trains", "inputs"]);
   const label = issues.string(`${path}.label`, o.label);
-  const trains = issues.numberMap(`${path}.trains`, o.trains);
+  const trains = o.trains === undefined ? {} : issues.numberMap(`${path}.trains`, o.trains);
   const inputs = issues.numberMap(`${path}.inputs`, o.inputs);
   return label && trains && inputs ? { label, trains, inputs } : undefined;
 }

@@ -40,6 +40,9 @@ export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   equilibrationRounds: LifeConstant;
   /** Span (days) of each equilibration round's slow step: long enough to reach the target. */
   equilibrationDays: LifeConstant;
+  historyHoursPerDay: LifeConstant;
+  historyBlockDays: LifeConstant;
+  historyMaxBlocks: LifeConstant;
 }
 
 /** The defaults of everyday life (the values the day loop always used). */
@@ -98,6 +101,24 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
     value: 365,
     unit: "days",
     provenance: "numerical: each round jumps the slow level to the target of a typical day",
+  },
+  historyHoursPerDay: {
+    value: 1.5,
+    unit: "hours per day",
+    provenance:
+      "assumption: experienced practitioners practise roughly one to three hours a day; sets how many years their prior hours span",
+  },
+  historyBlockDays: {
+    value: 28,
+    unit: "days",
+    provenance:
+      "numerical: prior practice is simulated in blocks of at least this many days (one practice episode and an exact slow step each)",
+  },
+  historyMaxBlocks: {
+    value: 120,
+    unit: "blocks",
+    provenance:
+      "numerical: a history takes at most this many blocks (longer blocks for longer histories)",
   },
 } satisfies EverydayLife);
 

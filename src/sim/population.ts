@@ -37,9 +37,6 @@ export interface Population {
   practiceHours?: { median: number; sd: number; content: ContentMix };
 }
 
-/** Hours of practice at which prior practice has closed 63% of the gap to a skill's ceiling. */
-export const PRACTICE_HOURS_SCALE = 2000;
-
 const logit = (p: number): number => pm.log(p / (1 - p));
 const sigmoid = (x: number): number => 1 / (1 + pm.exp(-x));
 
@@ -363,39 +360,7 @@ export function samplePopulation(
     if (pop.practiceHours) {
       const hours = pop.practiceHours.median * pm.exp(pop.practiceHours.sd * rng.normal());
       priorHours[p] = hours;
-      applyPriorPractice(
-        cm,
-        pop.practiceHours.content,
-        hours,
-        traits.subarray(tb, tb + NT),
-        slow.subarray(sb, sb + NS),
-      );
     }
   }
   return { ids, traits, slow, priorHours };
-}
-
-/**
- * Prior practice raises each trained skill and its baseline toward 1 in proportion to the
- * load the practised content puts on it: k ← k + (1 − k)·(1 − exp(−hours·load/H)).
- */
-function applyPriorPractice(
-  cm: CompiledModel,
-  content: ContentMix,
-  hours: number,
-  traits: Float64Array,
-  slow: Float64Array,
-): void {
-  for (const skill of cm.skills) {
-    let load = 0;
-    for (const [c, share] of Object.entries(content))
-      load += share * (cm.model.content[c]?.trains[skill.id] ?? 0);
-    if (load <= 0) continue;
-    const gain = 1 - pm.exp((-hours * load) / PRACTICE_HOURS_SCALE);
-    const s = cm.index.slow.get(skill.id)!;
-    slow[s] += (1 - slow[s]) * gain;
-    const d = skill.dynamics;
-    const b = d && d.form === "train" ? cm.index.trait.get(d.baseline) : undefined;
-    if (b !== undefined) traits[b] += (1 - traits[b]) * gain;
-  }
 }

@@ -10,6 +10,7 @@ import type { CompiledModel } from "../engine/compileModel.js";
 import type { Divergence, OnDivergence } from "../engine/divergence.js";
 import { createCohortRun, type CohortRun } from "./cohort/cohortRun.js";
 import { equilibrate } from "./cohort/equilibrate.js";
+import { practiceHistory } from "./cohort/practiceHistory.js";
 import { simulateDay } from "./cohort/simulateDay.js";
 import type { EverydayLife } from "./everydayLife.js";
 import { samplePopulation, type Population } from "./population.js";
@@ -115,6 +116,10 @@ export function simulateCohort(
   const run = createCohortRun(cm, spec, ids, sample);
   const recorder = dailyRecorder(run);
   equilibrate(run, spec.equilibrate ?? run.life.equilibrationRounds);
+  practiceHistory(
+    run,
+    (p) => (spec.arms[run.arm[p]].population ?? spec.population).practiceHours?.content,
+  );
   recorder.record(0);
   for (let day = 0; day < spec.days; day++) {
     simulateDay(run, day);

@@ -6,7 +6,7 @@
 import type { Issues } from "../issues.js";
 import type { Model } from "../types.js";
 import { semanticContext } from "./context.js";
-import { checkContent, checkCoupling } from "./coupling.js";
+import { checkContent, checkCoupling, checkUse } from "./coupling.js";
 import { checkEdges, checkUndeclaredReads } from "./edges.js";
 import { checkReadoutCycles, collectEquations } from "./equations.js";
 import { checkIdentifiers } from "./identifiers.js";
@@ -23,6 +23,7 @@ export function checkSemantics(issues: Issues, model: Model): void {
   checkUndeclaredReads(ctx);
   checkCoupling(ctx);
   checkContent(ctx);
+  checkUse(ctx);
   checkParameters(ctx);
   checkVariants(ctx);
 }

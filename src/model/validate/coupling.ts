@@ -16,6 +16,20 @@ export function checkCoupling(ctx: SemanticContext): void {
   checkFormula(ctx, "coupling.engagement", model.coupling.engagement, "person");
 }
 
+/** A closed-loop skill's `use` names a fast node or readout (what an episode records). */
+export function checkUse({ issues, model, nodeById }: SemanticContext): void {
+  model.nodes.forEach((n, i) => {
+    const d = n.dynamics;
+    if (d?.form !== "train" || d.use === undefined) return;
+    const u = nodeById.get(d.use);
+    if (!u || (u.level !== "fast" && u.level !== "readout"))
+      issues.add(
+        `nodes[${i}].dynamics.use`,
+        `expected a fast node or readout id (what a practice episode records), got ${JSON.stringify(d.use)}`,
+      );
+  });
+}
+
 /** Content primitives train existing skills (loads >= 0) and present input levels in range. */
 export function checkContent({ issues, model, nodeById }: SemanticContext): void {
   for (const [k, c] of Object.entries(model.content)) {
@@ -26,6 +40,11 @@ export function checkContent({ issues, model, nodeById }: SemanticContext): void
         issues.add(
           `content.${k}.trains.${skill}`,
           `expected a trained skill (slow node with form: train), got ${skill}`,
+        );
+      else if (n.dynamics.use !== undefined)
+        issues.add(
+          `content.${k}.trains.${skill}`,
+          `${skill} learns from use (dynamics.use: ${n.dynamics.use}); content cannot also assign it a load`,
         );
       if (w < 0) issues.add(`content.${k}.trains.${skill}`, `expected a load >= 0, got ${w}`);
     }

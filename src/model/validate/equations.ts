@@ -30,6 +30,12 @@ export function collectEquations(ctx: SemanticContext): void {
     } else if (n.level === "slow" && n.dynamics) {
       for (const [k, src] of Object.entries(dynamicsFormulas(n.dynamics)))
         add(`${p}.dynamics.${k}`, src, "slow");
+      // A closed-loop skill reads its `use` node from the practice episode (not through the
+      // day-scope formulas), so the edge use -> skill must be declared like any other read.
+      const use = n.dynamics.form === "train" ? n.dynamics.use : undefined;
+      const un = use === undefined ? undefined : ctx.nodeById.get(use);
+      if (un && (un.level === "fast" || un.level === "readout"))
+        fs.push({ path: `${p}.dynamics.use`, f: { type: "id", name: un.id } });
     }
     equations.set(n.id, fs);
   });

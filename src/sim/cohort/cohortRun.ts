@@ -73,6 +73,8 @@ export interface CohortRun {
   };
   minutes: Float64Array;
   practiceDays: Float64Array;
+  /** Prior practice hours of each participant (experienced practitioners), else 0. */
+  priorHours: Float64Array;
   dayMinutes: Float64Array;
   /** Participants whose states diverged: frozen at their last finite state. */
   frozen: Uint8Array;
@@ -90,6 +92,8 @@ export interface CohortRun {
   /** Sub-batch of one episode slot (scratch). */
   sub: EpisodeBatch & { jitter: Float64Array; status: Int32Array };
   rules: SummaryRule[];
+  /** Per skill: output index of its `use` node (closed-loop learning), or −1 (open-loop). */
+  useOut: Int32Array;
   rng: RandomStream;
   /** Episode inputs by content key (the same for everyone doing that content). */
   inputs: Map<string, EpisodeInputs>;
@@ -108,7 +112,7 @@ export function createCohortRun(
   cm: CompiledModel,
   spec: CohortSpec,
   ids: Uint32Array,
-  sample: { traits: Float64Array; slow: Float64Array },
+  sample: { traits: Float64Array; slow: Float64Array; priorHours?: Float64Array },
 ): CohortRun {
   const P = ids.length;
   const [NE, NF, NO, NSum, NK] = [
@@ -157,6 +161,7 @@ export function createCohortRun(
     },
     minutes: new Float64Array(P),
     practiceDays: new Float64Array(P),
+    priorHours: sample.priorHours ?? new Float64Array(P),
     dayMinutes: new Float64Array(P),
     frozen,
     recorded: new Uint8Array(P),
@@ -182,6 +187,11 @@ export function createCohortRun(
       area: s.op === "area",
       combine: s.combine,
     })),
+    useOut: Int32Array.from(cm.skills, (k) => {
+      const d = k.dynamics;
+      const u = d?.form === "train" ? d.use : undefined;
+      return u === undefined ? -1 : (cm.index.output.get(u) ?? -1);
+    }),
     rng: new RandomStream(spec.seed, 0, 0),
     inputs: new Map(),
   };

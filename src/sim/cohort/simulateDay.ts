@@ -5,9 +5,11 @@
  */
 
 import { practiceOnDay } from "../protocol.js";
+import { NSTAT } from "../../engine/compileModel.js";
 import {
   DAY_MASK,
   failOnDivergence,
+  NSLOT,
   recordDayDivergences,
   SLOT,
   STREAMS,
@@ -39,7 +41,7 @@ export function applyEvents(run: CohortRun, day: number): void {
   }
 }
 
-/** Load on each skill per minute of a content mix (before engagement). */
+/** Open-loop load on each skill per minute of a content mix (before engagement). */
 function loadPerMinute(run: CohortRun, content: Record<string, number>): Float64Array {
   const { cm } = run;
   const perMinute = new Float64Array(cm.skills.length);
@@ -49,15 +51,38 @@ function loadPerMinute(run: CohortRun, content: Record<string, number>): Float64
   return perMinute;
 }
 
+/**
+ * Adds the day's training loads of the first `n` members of `run.members`, who practised
+ * `content` today for `run.dayMinutes` minutes: open-loop skills from the content table,
+ * closed-loop skills from the mean of their `use` node over each person's own practice
+ * episode (already run in the practice slot).
+ */
+export function addTrainingLoads(run: CohortRun, n: number, content: Record<string, number>): void {
+  const { cm, members, state } = run;
+  const NK = cm.skills.length;
+  const perMinute = loadPerMinute(run, content);
+  const W = cm.outputs.length * NSTAT;
+  for (let q = 0; q < n; q++) {
+    const p = members[q];
+    const dose = run.dayMinutes[p] * state.engagement[p];
+    const ep = (p * NSLOT + SLOT.practice) * W;
+    const practised = run.ran[p * NSLOT + SLOT.practice] === 1;
+    for (let k = 0; k < NK; k++) {
+      const u = run.useOut[k];
+      const perMin =
+        u < 0 ? perMinute[k] : practised ? run.epOut[ep + u * NSTAT] / run.life.minutesPerLoad : 0;
+      state.loads[p * NK + k] += dose * perMin;
+    }
+  }
+}
+
 /** Practice of arm `a` on `day`: who attends, practises at home, has a session; their load. */
 function practiseArm(run: CohortRun, a: number, day: number): void {
   const { spec, P, arm, frozen, rng, ids, members } = run;
-  const NK = run.cm.skills.length;
   const pday = day - (spec.arms[a].startDay ?? 0);
   if (pday < 0) return;
   const plan = practiceOnDay(spec.arms[a].protocol, pday);
   if (plan.classMinutes + plan.homeMinutes + plan.sessionMinutes <= 0) return;
-  const perMinute = loadPerMinute(run, plan.content);
   const classMembers: number[] = [];
   let nPractice = 0;
   const dayStream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
@@ -75,13 +100,12 @@ function practiseArm(run: CohortRun, a: number, day: number): void {
     run.dayMinutes[p] = mins;
     run.minutes[p] += mins;
     run.practiceDays[p] += 1;
-    for (let k = 0; k < NK; k++)
-      run.state.loads[p * NK + k] += mins * perMinute[k] * run.state.engagement[p];
     members[nPractice++] = p;
     if (attends && plan.social > 0) classMembers.push(p);
   }
   if (Object.keys(plan.content).length > 0)
     runSlot(run, SLOT.practice, nPractice, day, practiceSession(run, plan.content));
+  addTrainingLoads(run, nPractice, plan.content);
   if (classMembers.length > 0) {
     const ei = classSocial(run, plan.social);
     classMembers.forEach((p, q) => (members[q] = p));
