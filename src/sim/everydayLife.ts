@@ -22,6 +22,30 @@ export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   stressorRate: LifeConstant;
   /** Threat input of an everyday stressor episode (0–1). */
   stressorIntensity: LifeConstant;
+  /** Minutes of the day an everyday stressor stands for (its weight in time-weighted day means). */
+  stressorMinutes: LifeConstant;
+  /** Minutes of the day the everyday social encounter stands for. */
+  socialMinutes: LifeConstant;
+  /** Daily probability of meeting someone in trouble (a helping opportunity). */
+  sufferingRate: LifeConstant;
+  /** Suffering input of that encounter (0–1). */
+  sufferingIntensity: LifeConstant;
+  /** Cost of helping in that encounter (0–1). */
+  sufferingCost: LifeConstant;
+  /** Minutes of the day that encounter stands for. */
+  sufferingMinutes: LifeConstant;
+  /** Daily probability of being left out. */
+  exclusionRate: LifeConstant;
+  /** Exclusion input of that episode (0–1). */
+  exclusionIntensity: LifeConstant;
+  /** Minutes of the day that episode stands for. */
+  exclusionMinutes: LifeConstant;
+  /** Daily probability of receiving support from someone close. */
+  supportRate: LifeConstant;
+  /** Warmth of the supporter (kindness cue, 0–1). */
+  supportWarmth: LifeConstant;
+  /** Minutes of the day that episode stands for. */
+  supportMinutes: LifeConstant;
   /** Warmth (`kind` input) of the other in an everyday social encounter. */
   socialWarmth: LifeConstant;
   /** Troubles (`s` input) of the other in an everyday social encounter. */
@@ -57,6 +81,11 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
     unit: "threat (0-1)",
     provenance: "assumption: an everyday stressor is milder than a lab stressor (TSST, 1)",
   },
+  stressorMinutes: {
+    value: 60,
+    unit: "minutes",
+    provenance: "assumption: an everyday stressor colours about an hour of the day",
+  },
   socialWarmth: {
     value: 0.4,
     unit: "kind (0-1)",
@@ -66,6 +95,63 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
     value: 0.2,
     unit: "s (0-1)",
     provenance: "assumption: the default of socialEpisode, mild troubles of the other",
+  },
+  socialMinutes: {
+    value: 240,
+    unit: "minutes",
+    provenance: "assumption: about four waking hours a day are spent with others",
+  },
+  sufferingRate: {
+    value: 0.3,
+    unit: "probability per day",
+    provenance:
+      "assumption: someone one meets is in visible trouble two or three days a week (opportunities to help)",
+  },
+  sufferingIntensity: {
+    value: 0.5,
+    unit: "s (0-1)",
+    provenance: "assumption: everyday trouble is milder than lab depictions of suffering (0.7-0.8)",
+  },
+  sufferingCost: {
+    value: 0.2,
+    unit: "cost (0-1)",
+    provenance: "assumption: everyday help costs a little time or effort",
+  },
+  sufferingMinutes: {
+    value: 20,
+    unit: "minutes",
+    provenance: "assumption: such an encounter lasts a few to tens of minutes",
+  },
+  exclusionRate: {
+    value: 0.05,
+    unit: "probability per day",
+    provenance:
+      "assumption: being left out or ignored happens a few times a month in ordinary social life",
+  },
+  exclusionIntensity: {
+    value: 0.5,
+    unit: "excl (0-1)",
+    provenance: "assumption: everyday exclusion is milder than Cyberball or 'future alone' (1)",
+  },
+  exclusionMinutes: {
+    value: 60,
+    unit: "minutes",
+    provenance: "assumption: the sting of exclusion lasts about an hour",
+  },
+  supportRate: {
+    value: 0.3,
+    unit: "probability per day",
+    provenance: "assumption: support from someone close two or three days a week",
+  },
+  supportWarmth: {
+    value: 0.8,
+    unit: "kind (0-1)",
+    provenance: "assumption: a supporter is warmer than an everyday encounter (0.4)",
+  },
+  supportMinutes: {
+    value: 30,
+    unit: "minutes",
+    provenance: "assumption: a supportive conversation lasts about half an hour",
   },
   classWarmthBase: {
     value: 0.4,

@@ -5,11 +5,7 @@
  */
 
 import type { Model } from "../model/types.js";
-import {
-  defaultCohortRunner,
-  type CohortRunner,
-  type CohortRunOptions,
-} from "./cohortRunner.js";
+import { defaultCohortRunner, type CohortRunner, type CohortRunOptions } from "./cohortRunner.js";
 import type { CohortResult, CohortSpec } from "./simulateCohort.js";
 
 /** Options of {@link runCohort}. */

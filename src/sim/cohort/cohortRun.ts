@@ -19,12 +19,43 @@ import { everydayLife, type EverydayLife } from "../everydayLife.js";
 import type { CohortSpec } from "../simulateCohort.js";
 
 /** Episode slots of a day, in the order their summaries are combined. */
-export const SLOT = { social: 0, class: 1, practice: 2, stressor: 3 } as const;
+export const SLOT = {
+  social: 0,
+  class: 1,
+  practice: 2,
+  stressor: 3,
+  suffering: 4,
+  exclusion: 5,
+  support: 6,
+} as const;
 /** Name of each slot, for reports. */
-export const SLOT_NAME = ["social", "class", "practice", "stressor"] as const;
+export const SLOT_NAME = [
+  "social",
+  "class",
+  "practice",
+  "stressor",
+  "suffering",
+  "exclusion",
+  "support",
+] as const;
 /** Episode type of each slot (what the model's day summaries read). */
-export const SLOT_TYPE = ["social", "social", "practice", "stressor"] as const;
+export const SLOT_TYPE = [
+  "social",
+  "social",
+  "practice",
+  "stressor",
+  "suffering",
+  "exclusion",
+  "support",
+] as const;
 export const NSLOT = SLOT_TYPE.length;
+/** The random everyday encounters (slot, daily rate key, minutes key), in draw order. */
+export const ENCOUNTERS = [
+  { slot: SLOT.stressor, rate: "stressorRate", minutes: "stressorMinutes" },
+  { slot: SLOT.suffering, rate: "sufferingRate", minutes: "sufferingMinutes" },
+  { slot: SLOT.exclusion, rate: "exclusionRate", minutes: "exclusionMinutes" },
+  { slot: SLOT.support, rate: "supportRate", minutes: "supportMinutes" },
+] as const;
 
 /** Random-stream families: the day (or day·4 + slot) goes in the low 20 bits. */
 export const STREAMS = {
@@ -52,7 +83,6 @@ export interface CohortRun {
   dt: number;
   seconds: number;
   noise: number;
-  stressorRate: number;
   life: { [K in keyof EverydayLife]: number };
   arm: Uint16Array;
   adherence: Float64Array;
@@ -86,8 +116,11 @@ export interface CohortRun {
   phase: string;
   /** Batch members of the next episode slot (indices into the cohort). */
   members: Int32Array;
-  /** Per participant and slot: whether the episode ran today, and its summaries. */
+  /** Per participant and slot: whether the episode ran today, its minutes, its summaries. */
   ran: Uint8Array;
+  slotMinutes: Float64Array;
+  /** Daily probability of each slot's episode (1 for the everyday social encounter). */
+  slotRate: Float64Array;
   epOut: Float64Array;
   /** Sub-batch of one episode slot (scratch). */
   sub: EpisodeBatch & { jitter: Float64Array; status: Int32Array };
@@ -142,7 +175,6 @@ export function createCohortRun(
     dt: spec.dt ?? EPISODE_DT,
     seconds: spec.episodeSeconds ?? EPISODE_DURATION,
     noise: spec.noise ?? life.stateNoise,
-    stressorRate: spec.stressorRate ?? life.stressorRate,
     life,
     arm,
     adherence,
@@ -170,6 +202,8 @@ export function createCohortRun(
     phase: "equilibration",
     members: new Int32Array(P),
     ran: new Uint8Array(P * NSLOT),
+    slotMinutes: new Float64Array(P * NSLOT),
+    slotRate: slotRates(life, spec.stressorRate),
     epOut: new Float64Array(P * NSLOT * NO * NSTAT),
     sub: {
       count: 0,
@@ -195,6 +229,15 @@ export function createCohortRun(
     rng: new RandomStream(spec.seed, 0, 0),
     inputs: new Map(),
   };
+}
+
+/** Daily probability of each slot: social 1, random encounters at their rates, practice 0. */
+function slotRates(life: CohortRun["life"], stressorRate?: number): Float64Array {
+  const r = new Float64Array(NSLOT);
+  r[SLOT.social] = 1;
+  for (const e of ENCOUNTERS) r[e.slot] = life[e.rate];
+  if (stressorRate !== undefined) r[SLOT.stressor] = stressorRate;
+  return r;
 }
 
 /** Episode inputs of `key`, laid out once per run. */

@@ -9,6 +9,7 @@ import {
   DAY_MASK,
   NSLOT,
   recordDivergence,
+  SLOT,
   SLOT_NAME,
   STREAMS,
   type CohortRun,
@@ -16,7 +17,9 @@ import {
 
 /**
  * Runs the episode `ei` in `slot` for the first `count` members of `run.members` on `day`,
- * with state noise `sd` drawn from the participant's stream of that day and slot.
+ * with state noise `sd` drawn from the participant's stream of that day and slot. `minutes`
+ * is how much of the day the episode stands for (its weight in time-weighted day means): one
+ * number for everyone, or an array indexed by participant.
  */
 export function runSlot(
   run: CohortRun,
@@ -24,6 +27,7 @@ export function runSlot(
   count: number,
   day: number,
   ei: EpisodeInputs,
+  minutes: number | Float64Array = 1,
   sd = run.noise,
 ): void {
   if (count === 0) return;
@@ -56,28 +60,64 @@ export function runSlot(
   for (let q = 0; q < count; q++) {
     const p = members[q];
     run.ran[p * NSLOT + slot] = 1;
+    run.slotMinutes[p * NSLOT + slot] = typeof minutes === "number" ? minutes : minutes[p];
     const to = (p * NSLOT + slot) * W;
     for (let k = 0; k < W; k++) run.epOut[to + k] = sub.out[q * W + k];
   }
 }
 
-/** Day summary k of participant p over the episodes that ran in the slots of `mask`. */
+/**
+ * Day summary k of participant p over the episodes that ran in the slots of `mask`. A `mean`
+ * is time-weighted: each episode counts with the minutes of the day it stands for.
+ */
 export function summarise(run: CohortRun, p: number, k: number, mask: number): number {
   const sp = run.rules[k];
   const NO = run.cm.outputs.length;
   let acc = sp.combine === "max" ? -Infinity : 0;
+  let weights = 0;
   let cnt = 0;
   for (const slot of sp.slots) {
     if (!run.ran[p * NSLOT + slot] || !(mask & (1 << slot))) continue;
     let v = run.epOut[((p * NSLOT + slot) * NO + sp.out) * NSTAT + sp.stat];
     if (sp.area) v *= run.seconds;
     if (sp.combine === "max") acc = Math.max(acc, v);
-    else acc += v;
+    else if (sp.combine === "mean") {
+      const w = run.slotMinutes[p * NSLOT + slot];
+      acc += w * v;
+      weights += w;
+    } else acc += v;
     cnt++;
   }
-  return cnt === 0
-    ? run.state.otherwise[p * run.cm.summaries.length + k]
-    : sp.combine === "mean"
-      ? acc / cnt
-      : acc;
+  if (cnt === 0) return run.state.otherwise[p * run.cm.summaries.length + k];
+  return sp.combine === "mean" ? (weights > 0 ? acc / weights : acc) : acc;
+}
+
+/**
+ * Expected day summary k of participant p when each slot that ran this round occurs on a day
+ * with probability `run.slotRate[slot]` (independently): an exact sum over the subsets of
+ * the random slots the summary reads. Equilibration and practice history use it so that their
+ * long steps follow the expected day, not one random day.
+ */
+export function expectedSummary(run: CohortRun, p: number, k: number, include = ~0): number {
+  const fixed: number[] = [];
+  const random: number[] = [];
+  for (const slot of run.rules[k].slots) {
+    if (!run.ran[p * NSLOT + slot] || !(include & (1 << slot))) continue;
+    const r = run.slotRate[slot];
+    if (r >= 1 || slot === SLOT.class || slot === SLOT.practice) fixed.push(slot);
+    else if (r > 0) random.push(slot);
+  }
+  const base = fixed.reduce((m, s) => m | (1 << s), 0);
+  let acc = 0;
+  for (let sub = 0; sub < 1 << random.length; sub++) {
+    let mask = base;
+    let prob = 1;
+    random.forEach((slot, i) => {
+      const on = (sub >> i) & 1;
+      if (on) mask |= 1 << slot;
+      prob *= on ? run.slotRate[slot] : 1 - run.slotRate[slot];
+    });
+    if (prob > 0) acc += prob * summarise(run, p, k, mask);
+  }
+  return acc;
 }

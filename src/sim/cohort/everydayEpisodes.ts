@@ -4,8 +4,16 @@
  */
 
 import type { ContentMix } from "../protocol.js";
-import { practiceEpisode, socialEpisode, stressorEpisode, type EpisodeInputs } from "../episode.js";
-import { cachedInputs, type CohortRun } from "./cohortRun.js";
+import {
+  exclusionEpisode,
+  practiceEpisode,
+  socialEpisode,
+  stressorEpisode,
+  sufferingEpisode,
+  type EpisodeInputs,
+} from "../episode.js";
+import { cachedInputs, ENCOUNTERS, SLOT, type CohortRun } from "./cohortRun.js";
+import { runSlot } from "./episodeSlots.js";
 
 /** An everyday social encounter. */
 export function everydaySocial(run: CohortRun): EpisodeInputs {
@@ -21,6 +29,45 @@ export function everydayStressor(run: CohortRun): EpisodeInputs {
   return cachedInputs(run, "stressor", () =>
     stressorEpisode({ intensity: life.stressorIntensity, dt, duration }),
   );
+}
+
+/** Meeting someone in visible trouble (a chance to help; escape is not easy). */
+export function everydaySuffering(run: CohortRun): EpisodeInputs {
+  const { dt, seconds: duration, life } = run;
+  return cachedInputs(run, "suffering", () =>
+    sufferingEpisode({
+      intensity: life.sufferingIntensity,
+      cost: life.sufferingCost,
+      dt,
+      duration,
+    }),
+  );
+}
+
+/** Being left out in everyday life. */
+export function everydayExclusion(run: CohortRun): EpisodeInputs {
+  const { dt, seconds: duration, life } = run;
+  return cachedInputs(run, "exclusion", () =>
+    exclusionEpisode({ intensity: life.exclusionIntensity, dt, duration }),
+  );
+}
+
+/** Receiving support from someone close (a warm encounter without troubles). */
+export function everydaySupport(run: CohortRun): EpisodeInputs {
+  const { dt, seconds: duration, life } = run;
+  return cachedInputs(run, "support", () => ({
+    ...socialEpisode({ warmth: life.supportWarmth, troubles: 0, dt, duration }),
+    type: "support",
+  }));
+}
+
+/** The everyday episode of a random-encounter slot. */
+export function encounterEpisode(run: CohortRun, slot: number): EpisodeInputs {
+  if (slot === SLOT.stressor) return everydayStressor(run);
+  if (slot === SLOT.suffering) return everydaySuffering(run);
+  if (slot === SLOT.exclusion) return everydayExclusion(run);
+  if (slot === SLOT.support) return everydaySupport(run);
+  throw new Error(`slot ${slot} is not an everyday encounter`);
 }
 
 /** A class's social encounter, warmer with the protocol's social share. */
@@ -42,4 +89,15 @@ export function practiceSession(run: CohortRun, content: ContentMix): EpisodeInp
   return cachedInputs(run, `practice:${JSON.stringify(content)}`, () =>
     practiceEpisode(run.cm, content, { dt, duration }),
   );
+}
+
+/**
+ * Runs the everyday social encounter and every random encounter for the first `n` members of
+ * `run.members` on `pseudoDay` (for the expected day of equilibration and practice history,
+ * where each encounter then counts with its daily probability).
+ */
+export function runEverydayEpisodes(run: CohortRun, n: number, pseudoDay: number): void {
+  runSlot(run, SLOT.social, n, pseudoDay, everydaySocial(run), run.life.socialMinutes);
+  for (const e of ENCOUNTERS)
+    runSlot(run, e.slot, n, pseudoDay, encounterEpisode(run, e.slot), run.life[e.minutes]);
 }

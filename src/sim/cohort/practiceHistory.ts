@@ -20,8 +20,8 @@ import {
   SLOT,
   type CohortRun,
 } from "./cohortRun.js";
-import { runSlot, summarise } from "./episodeSlots.js";
-import { everydaySocial, everydayStressor, practiceSession } from "./everydayEpisodes.js";
+import { expectedSummary, runSlot } from "./episodeSlots.js";
+import { practiceSession, runEverydayEpisodes } from "./everydayEpisodes.js";
 import { addTrainingLoads } from "./simulateDay.js";
 
 /** Pseudo-days of history blocks: random substreams that no simulated day uses. */
@@ -114,18 +114,12 @@ function historyBlock(
   state.loads.fill(0);
   let n = 0;
   for (let q = 0; q < m; q++) if (!sub.frozen[q]) members[n++] = q;
-  runSlot(sub, SLOT.social, n, pseudoDay, everydaySocial(sub));
-  runSlot(sub, SLOT.stressor, n, pseudoDay, everydayStressor(sub));
-  runSlot(sub, SLOT.practice, n, pseudoDay, practiceSession(sub, content));
+  runEverydayEpisodes(sub, n, pseudoDay);
   for (let i = 0; i < n; i++) sub.dayMinutes[members[i]] = 60 * sub.life.historyHoursPerDay;
+  runSlot(sub, SLOT.practice, n, pseudoDay, practiceSession(sub, content), sub.dayMinutes);
   addTrainingLoads(sub, n, content);
-  const base = (1 << SLOT.practice) | (1 << SLOT.social);
-  const withStress = base | (1 << SLOT.stressor);
   for (let q = 0; q < m; q++)
-    for (let k = 0; k < NSum; k++)
-      state.summaries[q * NSum + k] =
-        sub.stressorRate * summarise(sub, q, k, withStress) +
-        (1 - sub.stressorRate) * summarise(sub, q, k, base);
+    for (let k = 0; k < NSum; k++) state.summaries[q * NSum + k] = expectedSummary(sub, q, k);
   if (cm.day(state, days) > 0) recordDayDivergences(sub);
   failOnDivergence(sub);
 }

@@ -8,6 +8,7 @@ import { practiceOnDay } from "../protocol.js";
 import { NSTAT } from "../../engine/compileModel.js";
 import {
   DAY_MASK,
+  ENCOUNTERS,
   failOnDivergence,
   NSLOT,
   recordDayDivergences,
@@ -18,8 +19,8 @@ import {
 import { runSlot, summarise } from "./episodeSlots.js";
 import {
   classSocial,
+  encounterEpisode,
   everydaySocial,
-  everydayStressor,
   practiceSession,
 } from "./everydayEpisodes.js";
 
@@ -104,12 +105,12 @@ function practiseArm(run: CohortRun, a: number, day: number): void {
     if (attends && plan.social > 0) classMembers.push(p);
   }
   if (Object.keys(plan.content).length > 0)
-    runSlot(run, SLOT.practice, nPractice, day, practiceSession(run, plan.content));
+    runSlot(run, SLOT.practice, nPractice, day, practiceSession(run, plan.content), run.dayMinutes);
   addTrainingLoads(run, nPractice, plan.content);
   if (classMembers.length > 0) {
     const ei = classSocial(run, plan.social);
     classMembers.forEach((p, q) => (members[q] = p));
-    runSlot(run, SLOT.class, classMembers.length, day, ei);
+    runSlot(run, SLOT.class, classMembers.length, day, ei, plan.classMinutes * plan.social);
   }
 }
 
@@ -117,20 +118,26 @@ function practiseArm(run: CohortRun, a: number, day: number): void {
 function meetOthers(run: CohortRun, day: number): void {
   let n = 0;
   for (let p = 0; p < run.P; p++) if (!run.frozen[p]) run.members[n++] = p;
-  runSlot(run, SLOT.social, n, day, everydaySocial(run));
+  runSlot(run, SLOT.social, n, day, everydaySocial(run), run.life.socialMinutes);
 }
 
-/** Each participant not frozen meets an everyday stressor with the daily probability. */
-function meetStressors(run: CohortRun, day: number): void {
-  let n = 0;
-  const stressStream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
-  for (let p = 0; p < run.P; p++) {
-    if (run.frozen[p]) continue;
-    const r = run.rng.reset(run.ids[p], stressStream);
-    r.seek(1);
-    if (r.uniform() < run.stressorRate) run.members[n++] = p;
-  }
-  runSlot(run, SLOT.stressor, n, day, everydayStressor(run));
+/**
+ * Each participant not frozen meets each random everyday encounter (stressor, someone in
+ * trouble, exclusion, support) with its daily probability, drawn from their own day stream
+ * at Philox block 8 + i (clear of the practice draws at the start of the same stream).
+ */
+function meetEncounters(run: CohortRun, day: number): void {
+  const stream = (STREAMS.day | (day & DAY_MASK)) >>> 0;
+  ENCOUNTERS.forEach((e, i) => {
+    let n = 0;
+    for (let p = 0; p < run.P; p++) {
+      if (run.frozen[p]) continue;
+      const r = run.rng.reset(run.ids[p], stream);
+      r.seek(8 + i);
+      if (r.uniform() < run.slotRate[e.slot]) run.members[n++] = p;
+    }
+    runSlot(run, e.slot, n, day, encounterEpisode(run, e.slot), run.life[e.minutes]);
+  });
 }
 
 /**
@@ -148,9 +155,9 @@ export function simulateDay(run: CohortRun, day: number): void {
   cm.person(state);
   meetOthers(run, day);
   for (let a = 0; a < run.spec.arms.length; a++) practiseArm(run, a, day);
-  meetStressors(run, day);
+  meetEncounters(run, day);
   for (let p = 0; p < P; p++)
-    for (let k = 0; k < NSum; k++) state.summaries[p * NSum + k] = summarise(run, p, k, 0b1111);
+    for (let k = 0; k < NSum; k++) state.summaries[p * NSum + k] = summarise(run, p, k, ~0);
   if (cm.day(state, 1) > 0) recordDayDivergences(run);
   failOnDivergence(run);
 }
