@@ -46,6 +46,14 @@ export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   supportWarmth: LifeConstant;
   /** Minutes of the day that episode stands for. */
   supportMinutes: LifeConstant;
+  /** Daily probability of a self-focused moment after a minor setback. */
+  selfRate: LifeConstant;
+  /** Self-focus input of that moment (0–1). */
+  selfFocus: LifeConstant;
+  /** Evaluative threat of the setback (0–1). */
+  selfSetback: LifeConstant;
+  /** Minutes of the day that moment stands for. */
+  selfMinutes: LifeConstant;
   /** Warmth (`kind` input) of the other in an everyday social encounter. */
   socialWarmth: LifeConstant;
   /** Troubles (`s` input) of the other in an everyday social encounter. */
@@ -152,6 +160,27 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
     value: 30,
     unit: "minutes",
     provenance: "assumption: a supportive conversation lasts about half an hour",
+  },
+  selfRate: {
+    value: 0.5,
+    unit: "probability per day",
+    provenance: "assumption: a small setback that turns thought to oneself every other day",
+  },
+  selfFocus: {
+    value: 0.6,
+    unit: "selfcue (0-1)",
+    provenance: "assumption: thought turns clearly, not wholly, to oneself",
+  },
+  selfSetback: {
+    value: 0.3,
+    unit: "threat (0-1)",
+    provenance:
+      "assumption: a minor setback is about half as threatening as an everyday stressor (0.6)",
+  },
+  selfMinutes: {
+    value: 30,
+    unit: "minutes",
+    provenance: "assumption: the moment and its aftermath last about half an hour",
   },
   classWarmthBase: {
     value: 0.4,

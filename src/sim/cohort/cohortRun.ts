@@ -27,6 +27,7 @@ export const SLOT = {
   suffering: 4,
   exclusion: 5,
   support: 6,
+  self: 7,
 } as const;
 /** Name of each slot, for reports. */
 export const SLOT_NAME = [
@@ -37,6 +38,7 @@ export const SLOT_NAME = [
   "suffering",
   "exclusion",
   "support",
+  "self",
 ] as const;
 /** Episode type of each slot (what the model's day summaries read). */
 export const SLOT_TYPE = [
@@ -47,6 +49,7 @@ export const SLOT_TYPE = [
   "suffering",
   "exclusion",
   "support",
+  "self",
 ] as const;
 export const NSLOT = SLOT_TYPE.length;
 /** The random everyday encounters (slot, daily rate key, minutes key), in draw order. */
@@ -55,6 +58,7 @@ export const ENCOUNTERS = [
   { slot: SLOT.suffering, rate: "sufferingRate", minutes: "sufferingMinutes" },
   { slot: SLOT.exclusion, rate: "exclusionRate", minutes: "exclusionMinutes" },
   { slot: SLOT.support, rate: "supportRate", minutes: "supportMinutes" },
+  { slot: SLOT.self, rate: "selfRate", minutes: "selfMinutes" },
 ] as const;
 
 /** Random-stream families: the day (or day·4 + slot) goes in the low 20 bits. */

@@ -61,12 +61,30 @@ export function everydaySupport(run: CohortRun): EpisodeInputs {
   }));
 }
 
+/**
+ * A self-focused moment after a minor setback (a mistake, a criticism): self-directed thought
+ * with a touch of evaluative threat. How a person meets it (kindly or with distress) is what
+ * self-compassion questionnaires ask about.
+ */
+export function everydaySelf(run: CohortRun): EpisodeInputs {
+  const { dt, seconds: duration, life } = run;
+  return cachedInputs(run, "self", () => ({
+    type: "self",
+    duration,
+    dt,
+    segments: [
+      { from: 0, to: duration, inputs: { selfcue: life.selfFocus, threat: life.selfSetback } },
+    ],
+  }));
+}
+
 /** The everyday episode of a random-encounter slot. */
 export function encounterEpisode(run: CohortRun, slot: number): EpisodeInputs {
   if (slot === SLOT.stressor) return everydayStressor(run);
   if (slot === SLOT.suffering) return everydaySuffering(run);
   if (slot === SLOT.exclusion) return everydayExclusion(run);
   if (slot === SLOT.support) return everydaySupport(run);
+  if (slot === SLOT.self) return everydaySelf(run);
   throw new Error(`slot ${slot} is not an everyday encounter`);
 }
 
