@@ -48,7 +48,12 @@ export {
   DEFAULT_MODEL_ID,
 } from "./model/loadModel.js";
 export { applyVariant, findVariant } from "./model/applyVariant.js";
-export { describeId, describeIdOrRaw, type IdDescription } from "./model/describeId.js";
+export {
+  describeId,
+  describeIdOrRaw,
+  formatIdDescription,
+  type IdDescription,
+} from "./model/describeId.js";
 export {
   checkVariantHypotheses,
   checkVariantsHypotheses,

@@ -17,13 +17,15 @@ describe("describeId", () => {
   });
 
   it("says where a parameter acts and in what unit", () => {
+    // The label is the parameter's description once the model gives one; the scale always
+    // says where it acts (see parameterDescription.test.ts for both).
     expect(describeId(model, "m0")).toMatchObject({
       kind: "parameter",
       unit: "logit",
-      label: "a parameter of M: Motor simulation",
+      scale: "logit (a parameter of M: Motor simulation)",
     });
-    expect(describeId(model, "z0")?.label).toBe("a parameter of Z: Mentalizing");
-    expect(describeId(model, "f3")?.label).toBe("weight of edge E14, oxytocin → F");
+    expect(describeId(model, "z0")?.scale).toBe("logit (a parameter of Z: Mentalizing)");
+    expect(describeId(model, "f3")?.scale).toBe("1 (weight of edge E14, oxytocin → F)");
     expect(describeId(model, "tau_oxytocin")).toMatchObject({ unit: "day" });
   });
 

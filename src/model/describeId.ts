@@ -92,6 +92,7 @@ export function describeId(model: Model, id: string): IdDescription | undefined 
     return {
       id,
       kind: "parameter",
+      // The model's one-line description when it gives one, else where the parameter acts.
       label: p.description ?? use,
       unit: p.unit,
       scale: `${p.unit} (${use})`,
@@ -142,4 +143,15 @@ export function describeId(model: Model, id: string): IdDescription | undefined 
  */
 export function describeIdOrRaw(model: Model, id: string): IdDescription {
   return describeId(model, id) ?? { id, kind: "unknown", label: id, unit: "", scale: "" };
+}
+
+/**
+ * An id's description as text for people (`kindsim model show --id`): the id, its kind and
+ * label on the first line, then its scale and, when the model gives one, its meaning.
+ */
+export function formatIdDescription(d: IdDescription): string {
+  const lines = [`${d.id} (${d.kind}): ${d.label}`];
+  if (d.scale) lines.push(`  scale: ${d.scale}`);
+  if (d.meaning) lines.push(`  meaning: ${d.meaning}`);
+  return `${lines.join("\n")}\n`;
 }

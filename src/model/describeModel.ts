@@ -53,6 +53,30 @@ const list = (m: Record<string, number | string>, sep = " ", join = ", "): strin
     .map(([k, v]) => `${k}${sep}${v}`)
     .join(join) || "nothing";
 
+/**
+ * The parameter table (id, value, prior, unit, provenance kind), each row followed by the
+ * parameter's description on its own indented line when the model gives one.
+ */
+function parameterTable(model: Model): string[] {
+  const entries = Object.entries(model.parameters);
+  const rows = table([
+    ["id", "value", "prior", "unit", "provenance"],
+    ...entries.map(([k, p]) => [
+      k,
+      String(p.value),
+      formatPrior(p.prior),
+      p.unit,
+      p.provenance.kind,
+    ]),
+  ]);
+  const out = [rows[0]];
+  entries.forEach(([, p], i) => {
+    out.push(rows[i + 1]);
+    if (p.description !== undefined) out.push(`      ${p.description}`);
+  });
+  return out;
+}
+
 /** A readable, plain-text summary of a whole model. */
 export function describeModel(model: Model): string {
   const out: string[] = [
@@ -99,18 +123,7 @@ export function describeModel(model: Model): string {
     ]),
   );
   out.push("", `Parameters (${Object.keys(model.parameters).length})`);
-  out.push(
-    ...table([
-      ["id", "value", "prior", "unit", "provenance"],
-      ...Object.entries(model.parameters).map(([k, p]) => [
-        k,
-        String(p.value),
-        formatPrior(p.prior),
-        p.unit,
-        p.provenance.kind,
-      ]),
-    ]),
-  );
+  out.push(...parameterTable(model));
   if (model.everyday) {
     const entries = Object.entries(model.everyday);
     out.push("", `Everyday life (${entries.length})`);
@@ -183,6 +196,14 @@ export interface ModelSummary {
     /** Present only when the model file gives one (see `kindsim model lint`). */
     lintJustification?: string;
   }[];
+  /** Every parameter: value, unit, provenance kind and (when the model gives one) its description. */
+  parameters: {
+    id: string;
+    value: number;
+    unit: string;
+    provenance: string;
+    description?: string;
+  }[];
   variants: { id: string; description: string }[];
   /** Everyday life's values (`everyday:` section), present only when the model gives it. */
   everyday?: Record<string, { value: number; unit: string }>;
@@ -223,6 +244,13 @@ export function modelSummaryJson(model: Model): ModelSummary {
       evidence: e.evidence.length,
       hypotheses: e.hypotheses ?? [],
       ...(e.lintJustification === undefined ? {} : { lintJustification: e.lintJustification }),
+    })),
+    parameters: Object.entries(model.parameters).map(([id, p]) => ({
+      id,
+      value: p.value,
+      unit: p.unit,
+      provenance: p.provenance.kind,
+      ...(p.description === undefined ? {} : { description: p.description }),
     })),
     variants: model.variants.map((v) => ({ id: v.id, description: v.description })),
     ...(model.everyday === undefined

@@ -11,6 +11,8 @@
  *   95% interval does not contain both value/2 and value×2 (mirrored for negative values;
  *   fixed priors never cover). A zero value must have ±1 unit inside the interval, otherwise
  *   it gets a `zero-value-prior` note (a factor of two around 0 cannot be judged).
+ * - `undescribed-parameters`: the parameters that have no one-line `description`, as one
+ *   finding naming them all (absent when every parameter has one).
  * - summary: parameters by provenance kind and edges by whether they carry evidence.
  */
 
@@ -19,7 +21,8 @@ import { identifiers, parseFormula } from "./formula.js";
 import type { Model, ModelNode } from "./types.js";
 
 /** Id of a lint check. */
-export type LintCheck = "single-edge-readout" | "narrow-assumption-prior" | "zero-value-prior";
+export type LintCheck =
+  "single-edge-readout" | "narrow-assumption-prior" | "zero-value-prior" | "undescribed-parameters";
 
 /** One thing the lint found. */
 export interface LintFinding {
@@ -49,7 +52,7 @@ export interface LintSummary {
 /** The result of {@link lintModel}. */
 export interface ModelLint {
   model: { id: string; version: string };
-  /** Unjustified findings of the checks, readouts first, then priors. */
+  /** Unjustified findings of the checks: readouts, then priors, then undescribed parameters. */
   findings: LintFinding[];
   /** Single-edge readouts with a `lintJustification` (on the edge, the readout or the node read). */
   justified: LintFinding[];
@@ -141,6 +144,24 @@ function priorFindings(model: Model): LintFinding[] {
   return out;
 }
 
+/** One finding naming every parameter without a description, or none when all have one. */
+function descriptionFindings(model: Model): LintFinding[] {
+  const ids = Object.entries(model.parameters)
+    .filter(([, p]) => p.description === undefined)
+    .map(([id]) => id);
+  if (ids.length === 0) return [];
+  const n = ids.length === 1 ? "1 parameter has" : `${ids.length} parameters have`;
+  return [
+    {
+      check: "undescribed-parameters",
+      nodes: [],
+      edges: [],
+      parameters: ids,
+      message: `${n} no description: ${ids.join(", ")}`,
+    },
+  ];
+}
+
 /** Parameters by provenance kind, edges by evidence. */
 function summarise(model: Model): LintSummary {
   const byProvenance: Record<string, number> = { literature: 0, calibrated: 0, assumption: 0 };
@@ -173,6 +194,7 @@ export function lintModel(model: Model): ModelLint {
     findings: [
       ...readouts.filter((f) => f.justification === undefined),
       ...priors.filter((f) => f.check === "narrow-assumption-prior"),
+      ...descriptionFindings(model),
     ],
     justified: readouts.filter((f) => f.justification !== undefined),
     notes: priors.filter((f) => f.check === "zero-value-prior"),
@@ -198,6 +220,11 @@ export function formatModelLint(lint: ModelLint): string {
     "narrow assumption priors",
     lint.findings.filter((f) => f.check === "narrow-assumption-prior"),
   );
+  const undescribed = lint.findings.flatMap((f) =>
+    f.check === "undescribed-parameters" ? f.parameters : [],
+  );
+  lines.push(`parameters without a description (${undescribed.length}):`);
+  if (undescribed.length > 0) lines.push(`  ${undescribed.join(", ")}`);
   if (lint.notes.length > 0) section("notes", lint.notes);
   const { parameters: p, edges: e } = lint.summary;
   const kinds = Object.entries(p.byProvenance).map(([k, n]) => `${k} ${n}`);

@@ -142,6 +142,11 @@ export interface ModelParameter {
   prior: Prior;
   unit: string;
   provenance: Provenance;
+  /**
+   * One line (at most 160 characters): what the parameter does in its equation, in words,
+   * e.g. "gain of another's suffering and social threat on amygdala salience". Optional;
+   * `kindsim model lint` lists the parameters that have none.
+   */
   description?: string;
 }
 

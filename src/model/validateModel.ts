@@ -76,10 +76,35 @@ function readProvenance(issues: Issues, path: string, v: unknown): Provenance | 
   return undefined;
 }
 
+/** Longest parameter description accepted (characters): one line, read beside the id. */
+export const MAX_PARAMETER_DESCRIPTION = 160;
+
+/** A parameter's optional `description`: one non-empty line of at most 160 characters. */
+function readDescription(issues: Issues, path: string, v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || v.trim().length === 0) {
+    issues.add(path, `expected a one-line description (a non-empty string), got ${show(v)}`);
+    return undefined;
+  }
+  if (/[\r\n]/.test(v)) {
+    issues.add(path, "expected a one-line description, got a string with a line break");
+    return undefined;
+  }
+  if (v.length > MAX_PARAMETER_DESCRIPTION) {
+    issues.add(
+      path,
+      `expected a one-line description of at most ${MAX_PARAMETER_DESCRIPTION} characters, got ${v.length}`,
+    );
+    return undefined;
+  }
+  return v;
+}
+
 function readParameter(issues: Issues, path: string, v: unknown): ModelParameter | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
   issues.unknownKeys(path, o, ["value", "prior", "unit", "provenance", "description"]);
+  const description = readDescription(issues, `${path}.description`, o.description);
   const value = issues.number(`${path}.value`, o.value);
   const unit = issues.string(`${path}.unit`, o.unit);
   const provenance = readProvenance(issues, `${path}.provenance`, o.provenance);
@@ -98,7 +123,7 @@ function readParameter(issues: Issues, path: string, v: unknown): ModelParameter
     unit,
     provenance,
     prior: o.prior as Prior,
-    description: o.description as string | undefined,
+    ...(description === undefined ? {} : { description }),
   };
 }
 

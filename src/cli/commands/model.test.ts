@@ -144,6 +144,26 @@ describe("kindsim model show", () => {
     );
     expect(cli.stdout).toBe("");
   });
+
+  it("--id describes one id, with a parameter's description, as text or JSON", async () => {
+    const path = modelFile("described.json", (m) => {
+      m.parameters.a1.description = "gain of the attention skill on attention to the other";
+    });
+    expect(await run("show", path, "--id", "a1")).toBe(0);
+    expect(cli.stdout).toMatch(
+      /^a1 \(parameter\): gain of the attention skill on attention to the other\n {2}scale: logit /,
+    );
+    cli.clear();
+    expect(await run("show", path, "--id", "a1", "--json")).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      id: "a1",
+      kind: "parameter",
+      label: "gain of the attention skill on attention to the other",
+    });
+    cli.clear();
+    expect(await run("show", "--id", "nope")).toBe(2);
+    expect(cli.stderr).toContain('--id: the model mascaro2015 has no id "nope"');
+  });
 });
 
 describe("kindsim model diff", () => {

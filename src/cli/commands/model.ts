@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Document, isScalar, visit } from "yaml";
 import { applyVariant, findVariant } from "../../model/applyVariant.js";
+import { describeId, formatIdDescription } from "../../model/describeId.js";
 import { describeModel, modelSummaryJson } from "../../model/describeModel.js";
 import { InputError, ValidationError } from "../../model/issues.js";
 import { formatModelLint, lintModel } from "../../model/lintModel.js";
@@ -54,6 +55,7 @@ Checks (the command exits 0 whenever the lint ran, whatever it found):
                            (mirrored for negative values; a fixed prior never covers).
   zero-value-prior (note)  an assumed parameter at 0 whose 95% interval does not contain -1 and
                            +1: a factor of two around 0 cannot be judged.
+  undescribed-parameters   the parameters that have no one-line description (count and ids).
   summary                  parameters by provenance kind; edges with and without evidence.`;
 
 const print = (text: string): void =>
@@ -94,15 +96,26 @@ export function registerModelCommand(program: Command, _ctx: CliContext): void {
     .argument("[file]", "model file, or `default`", "default")
     .option("--json", "print a JSON summary instead of text")
     .option("--variant <id>", "show the model with this variant applied")
-    .action((file: string, opts: { json?: boolean; variant?: string }) => {
+    .option(
+      "--id <id>",
+      "describe one id of the model instead (node, parameter with its description, day summary, event, content)",
+    )
+    .action((file: string, opts: { json?: boolean; variant?: string; id?: string }) => {
       const m = withVariant(modelArg(file), opts.variant);
+      if (opts.id !== undefined) {
+        const d = describeId(m, opts.id);
+        if (d === undefined)
+          throw new InputError(`--id: the model ${m.id} has no id ${JSON.stringify(opts.id)}`);
+        print(opts.json ? JSON.stringify(d, null, 2) : formatIdDescription(d));
+        return;
+      }
       print(opts.json ? JSON.stringify(modelSummaryJson(m), null, 2) : describeModel(m));
     });
 
   model
     .command("lint")
     .description(
-      "list structural smells of a model: readouts wired straight to inputs or skills, narrow assumed priors",
+      "list structural smells of a model: readouts wired straight to inputs or skills, narrow assumed priors, undescribed parameters",
     )
     .argument("[file]", "model file, or `default`", "default")
     .option("--json", "print the structured result (findings, justified, notes, summary) as JSON")
