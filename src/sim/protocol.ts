@@ -41,6 +41,18 @@ export interface Protocol {
   attendance: Propensity;
   dyad?: { content: ContentMix };
   social?: { classDays: number };
+  /**
+   * What taking part in the course leads people to expect (0–1: none to a highly credible
+   * course with a committed teacher). While the programme runs (day 0 to its last week or
+   * session) the model's `course` event is set to it for the arm, so expectancy acts through
+   * the model's declared expectancy node, for active and control courses alike (default 0).
+   */
+  expectancy?: number;
+}
+
+/** Days a protocol's programme lasts (its weeks, or up to its last one-off session). */
+export function programmeDays(p: Protocol): number {
+  return Math.max(p.weeks * 7, ...p.sessions.map((s) => s.day + 1), 0);
 }
 
 /** What a protocol asks of a participant on one day (before adherence). */
@@ -102,6 +114,7 @@ const PROTOCOL_KEYS = [
   "attendance",
   "dyad",
   "social",
+  "expectancy",
 ] as const;
 
 /** Validates one protocol object, reporting problems under `path`. */
@@ -136,8 +149,13 @@ export function readProtocol(
         classDays: issues.number(`${path}.social.classDays`, s.classDays, { min: 0, max: 1 }) ?? 0,
       };
   }
+  const expectancy =
+    o.expectancy === undefined
+      ? undefined
+      : issues.number(`${path}.expectancy`, o.expectancy, { min: 0, max: 1 });
   if (!id || !label || weeks === undefined) return undefined;
   return {
+    ...(expectancy !== undefined ? { expectancy } : {}),
     id,
     label,
     citation,

@@ -4,7 +4,7 @@
  * day summaries and the slow level's step.
  */
 
-import { practiceOnDay } from "../protocol.js";
+import { practiceOnDay, programmeDays } from "../protocol.js";
 import { NSTAT } from "../../engine/compileModel.js";
 import {
   DAY_MASK,
@@ -40,6 +40,23 @@ export function applyEvents(run: CohortRun, day: number): void {
     for (let p = 0; p < P; p++)
       if (!ev.arms || ev.arms.includes(spec.arms[arm[p]].id)) events[p * NE + e] = ev.value;
   }
+  courseEvents(run, day);
+}
+
+/**
+ * While an arm's programme runs, its protocol's `expectancy` sets the model's `course` event
+ * (when the model declares one); a schedule's own `course` events win.
+ */
+function courseEvents(run: CohortRun, day: number): void {
+  const { cm, spec, P, arm } = run;
+  const e = cm.index.event.get("course");
+  if (e === undefined || (spec.events ?? []).some((ev) => ev.event === "course")) return;
+  const NE = cm.events.length;
+  const level = spec.arms.map((a) => {
+    const pday = day - (a.startDay ?? 0);
+    return pday >= 0 && pday < programmeDays(a.protocol) ? (a.protocol.expectancy ?? 0) : 0;
+  });
+  for (let p = 0; p < P; p++) run.state.events[p * NE + e] = level[arm[p]];
 }
 
 /** Open-loop load on each skill per minute of a content mix (before engagement). */
