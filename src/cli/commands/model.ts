@@ -17,6 +17,7 @@ import { VERSION } from "../../model/version.js";
 import { writeFileAtomically } from "../../io/outputFolder.js";
 import type { CliContext } from "../context.js";
 import { withFlag } from "../errors.js";
+import { registerStationarityCommand } from "./modelStationarity.js";
 
 /** Loads a model argument: a file path, or the word `default` for the shipped model. */
 function modelArg(arg: string): Model {
@@ -173,4 +174,6 @@ export function registerModelCommand(program: Command, _ctx: CliContext): void {
       await withFlag("--out", () => writeFileAtomically(opts.out!, svg));
       print(`wrote ${opts.out}`);
     });
+
+  registerStationarityCommand(model, _ctx);
 }
