@@ -140,10 +140,24 @@ export function judgeNode(
   if (!(Math.abs(driftSd) <= tol.sd))
     reasons.push(`drift ${f(driftSd, 2)} baseline SD (tolerance ${tol.sd})`);
   if (day0.atBound > tol.bound)
-    reasons.push(`${f(100 * day0.atBound, 1)}% at a bound on day 0 (tolerance ${100 * tol.bound}%)`);
+    reasons.push(
+      `${f(100 * day0.atBound, 1)}% at a bound on day 0 (tolerance ${100 * tol.bound}%)`,
+    );
   if (dayD.atBound > tol.bound)
-    reasons.push(`${f(100 * dayD.atBound, 1)}% at a bound on the last day (tolerance ${100 * tol.bound}%)`);
-  return { id, range, day0, dayD, drift, driftRange, driftSd, stationary: reasons.length === 0, reasons };
+    reasons.push(
+      `${f(100 * dayD.atBound, 1)}% at a bound on the last day (tolerance ${100 * tol.bound}%)`,
+    );
+  return {
+    id,
+    range,
+    day0,
+    dayD,
+    drift,
+    driftRange,
+    driftSd,
+    stationary: reasons.length === 0,
+    reasons,
+  };
 }
 
 /** Checks a tolerance set (all finite and >= 0). */
@@ -165,7 +179,8 @@ export async function naturalCourse(
   opts: NaturalCourseOptions = {},
 ): Promise<NaturalCourse> {
   const { n = 500, days = 365, seed = 1 } = opts;
-  if (!Number.isInteger(n) || n < 2) throw new InputError(`n: expected a whole number >= 2, got ${n}`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new InputError(`n: expected a whole number >= 2, got ${n}`);
   if (!Number.isInteger(days) || days < 1 || days > 36_500)
     throw new InputError(`days: expected a whole number from 1 to 36500, got ${days}`);
   const tolerances = tolerancesOf(opts.tolerances);

@@ -87,7 +87,13 @@ export function readNorms(raw: unknown, what: string): Norm[] {
   const issues = new Issues();
   const seen = new Set<string>();
   const out: Norm[] = [];
-  for (const { path, value } of documentItems(issues, raw, "norms", "norm", "id, paradigm, measure, population, citation and source")) {
+  for (const { path, value } of documentItems(
+    issues,
+    raw,
+    "norms",
+    "norm",
+    "id, paradigm, measure, population, citation and source",
+  )) {
     const n = readNorm(issues, path, value);
     if (!n) continue;
     if (seen.has(n.id)) issues.add(`${path}.id`, `duplicate norm id ${JSON.stringify(n.id)}`);
@@ -115,12 +121,17 @@ export function checkNorms(model: Model, norms: Norm[], what = "norms"): void {
   norms.forEach((n, i) => {
     const p = `norms[${i}]`;
     if (!populations.has(n.population))
-      issues.add(`${p}.population`, `unknown population ${JSON.stringify(n.population)} (shipped: ${[...populations].join(", ")})`);
+      issues.add(
+        `${p}.population`,
+        `unknown population ${JSON.stringify(n.population)} (shipped: ${[...populations].join(", ")})`,
+      );
     const par = paradigms.get(n.paradigm);
-    if (!par)
-      issues.add(`${p}.paradigm`, `unknown paradigm ${JSON.stringify(n.paradigm)}`);
+    if (!par) issues.add(`${p}.paradigm`, `unknown paradigm ${JSON.stringify(n.paradigm)}`);
     else if (!par.measures.some((m) => m.id === n.measure))
-      issues.add(`${p}.measure`, `paradigm ${n.paradigm} has no measure ${JSON.stringify(n.measure)} (it has: ${par.measures.map((m) => m.id).join(", ")})`);
+      issues.add(
+        `${p}.measure`,
+        `paradigm ${n.paradigm} has no measure ${JSON.stringify(n.measure)} (it has: ${par.measures.map((m) => m.id).join(", ")})`,
+      );
   });
   issues.throwIfAny(what);
 }
@@ -157,7 +168,12 @@ export interface CompareNormsOptions {
 export const DEFAULT_NORM_TOLERANCE = 0.5;
 
 /** The baseline study of one population: a wait-list arm measured at day 0. */
-function baselineStudy(population: string, paradigms: string[], n: number, seed: number): StudySpec {
+function baselineStudy(
+  population: string,
+  paradigms: string[],
+  n: number,
+  seed: number,
+): StudySpec {
   return {
     id: `norms-${population}`,
     title: `Baseline norms, ${population}`,
@@ -206,7 +222,9 @@ export async function compareNorms(
       onProgress: (f) => opts.onProgress?.((i + f) / pops.length),
     });
     for (const norm of mine) {
-      const rows = run.data.rows.filter((r) => r.paradigm === norm.paradigm && r.measure === norm.measure);
+      const rows = run.data.rows.filter(
+        (r) => r.paradigm === norm.paradigm && r.measure === norm.measure,
+      );
       const times = rows.map((r) => r.time).filter((t): t is number => t !== null);
       const first = times.length > 0 ? Math.min(...times) : null;
       const values = rows.filter((r) => r.time === first).map((r) => r.value);

@@ -17,7 +17,7 @@ import { VERSION } from "../../model/version.js";
 import { writeFileAtomically } from "../../io/outputFolder.js";
 import type { CliContext } from "../context.js";
 import { withFlag } from "../errors.js";
-import { registerStationarityCommand } from "./modelStationarity.js";
+import { registerNormsCommand, registerStationarityCommand } from "./modelStationarity.js";
 
 /** Loads a model argument: a file path, or the word `default` for the shipped model. */
 function modelArg(arg: string): Model {
@@ -176,4 +176,5 @@ export function registerModelCommand(program: Command, _ctx: CliContext): void {
     });
 
   registerStationarityCommand(model, _ctx);
+  registerNormsCommand(model, _ctx);
 }
