@@ -152,6 +152,17 @@ export {
   type CohortRunOptions,
 } from "./sim/cohortRunner.js";
 export { EVERYDAY_LIFE, everydayLife, type EverydayLife } from "./sim/everydayLife.js";
+export {
+  naturalCourse,
+  judgeNode,
+  DEFAULT_STATIONARITY_TOLERANCES,
+  BOUND_EPSILON,
+  type NaturalCourse,
+  type NaturalCourseOptions,
+  type NodeCourse,
+  type NodeMoments,
+  type StationarityTolerances,
+} from "./sim/naturalCourse.js";
 
 // measure: paradigms and instruments
 export {
@@ -247,6 +258,19 @@ export {
 } from "./study/simulateProtocols.js";
 export { validateStudyFile, type StudyValidation } from "./study/validateStudy.js";
 export { checkStudyDesign } from "./study/runTrial.js";
+export {
+  loadNorms,
+  readNorms,
+  checkNorms,
+  compareNorms,
+  NORMS_DATA,
+  NORM_SOURCES,
+  DEFAULT_NORM_TOLERANCE,
+  type Norm,
+  type NormSource,
+  type NormComparison,
+  type CompareNormsOptions,
+} from "./study/norms.js";
 export * as stats from "./numeric/stats/index.js";
 
 // plots (SVG strings)

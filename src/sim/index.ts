@@ -5,6 +5,7 @@
 
 export * from "./cohortRunner.js";
 export * from "./episode.js";
+export * from "./naturalCourse.js";
 export * from "./population.js";
 export * from "./protocol.js";
 export * from "./runCohort.js";

@@ -6,6 +6,7 @@
 export * from "./analyses.js";
 export * from "./discriminate.js";
 export * from "./drawParameters.js";
+export * from "./norms.js";
 export * from "./power.js";
 export * from "./resolveValues.js";
 export * from "./runTrial.js";

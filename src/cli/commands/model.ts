@@ -18,6 +18,7 @@ import { VERSION } from "../../model/version.js";
 import { writeFileAtomically } from "../../io/outputFolder.js";
 import type { CliContext } from "../context.js";
 import { withFlag } from "../errors.js";
+import { registerNormsCommand, registerStationarityCommand } from "./modelStationarity.js";
 
 /** Loads a model argument: a file path, or the word `default` for the shipped model. */
 function modelArg(arg: string): Model {
@@ -186,4 +187,7 @@ export function registerModelCommand(program: Command, _ctx: CliContext): void {
       await withFlag("--out", () => writeFileAtomically(opts.out!, svg));
       print(`wrote ${opts.out}`);
     });
+
+  registerStationarityCommand(model, _ctx);
+  registerNormsCommand(model, _ctx);
 }
