@@ -77,7 +77,12 @@ function readLN(issues: Issues, path: string, v: unknown): LogitNormal | undefin
   return median !== undefined && sd !== undefined ? { median, sd } : undefined;
 }
 
-function readAge(issues: Issues, path: string, v: unknown, model?: Model): AgeDistribution | undefined {
+function readAge(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  model?: Model,
+): AgeDistribution | undefined {
   const o = issues.object(path, v);
   if (!o) return undefined;
   issues.unknownKeys(path, o, ["mean", "sd", "min", "max"]);
