@@ -41,4 +41,25 @@ describe("cohortFiles", () => {
     expect(it.next().value).toBe("0,cbct,0,depression,0.14285714\n");
     // 20,000 people × 8 weeks × 2 variables = 2.24 million lines, none built yet.
   });
+
+  it("participants.csv gives each person's age and sex, described in dictionary.csv", () => {
+    const { r, spec } = fakeRun(2, 1);
+    const cm = compileModel(defaultModel());
+    const NT = cm.traits.length;
+    const [tAge, tFemale] = [cm.index.trait.get("age")!, cm.index.trait.get("female")!];
+    r.traits.set([72.5], tAge);
+    r.traits.set([1], tFemale);
+    r.traits.set([19], NT + tAge);
+    const [, participants, dictionary] = cohortFiles(r, spec, defaultModel());
+    const [header, first, second] = Array.from(participants.content as Iterable<string>)
+      .join("")
+      .split("\n")
+      .map((l) => l.split(","));
+    const col = (name: string): number => header.indexOf(name);
+    expect([first[col("age")], first[col("female")]]).toEqual(["72.5", "1"]);
+    expect([second[col("age")], second[col("female")]]).toEqual(["19", "0"]);
+    const dict = Array.from(dictionary.content as Iterable<string>).join("");
+    expect(dict).toMatch(/participants\.csv,age,,Trait: Age,"years, 18 to 100/);
+    expect(dict).toMatch(/participants\.csv,female,,Trait: Female,"indicator, 0 to 1/);
+  });
 });

@@ -1,12 +1,13 @@
 /**
  * Populations: individual differences as data (logit-normal traits with a Gaussian-copula
- * correlation matrix, OXTR genotype frequencies, starting milieu, practice history), and
- * deterministic sampling of virtual participants from them.
+ * correlation matrix, OXTR genotype frequencies, person attributes age and sex, starting
+ * milieu, practice history), and deterministic sampling of virtual participants from them.
  */
 
 import { choleskyLowerOrNull } from "../numeric/cholesky.js";
 import type { CompiledModel } from "../engine/compileModel.js";
 import { hashName, RandomStream } from "../numeric/random.js";
+import { normalCdf } from "../numeric/distributions.js";
 import { shippedPath } from "../model/dataResolver.js";
 import { readData } from "../model/loadModel.js";
 import { dict, has } from "../model/dict.js";
@@ -22,6 +23,17 @@ export interface LogitNormal {
   sd: number;
 }
 
+/**
+ * Age in years: a normal distribution with `mean` and `sd`, truncated to [`min`, `max`]
+ * (defaults: the model's range of the `age` trait, [18, 100] in mascaro2015).
+ */
+export interface AgeDistribution {
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+}
+
 /** A population (see `data/populations.yaml`). */
 export interface Population {
   id: string;
@@ -31,11 +43,24 @@ export interface Population {
   genotype: { oxtrGG: number };
   /** Oxytocin-system set point (trait oxytocin0), shifted up for GG carriers. */
   oxytocin: LogitNormal & { ggShift: number };
+  /** Age of each person (trait `age`); absent: everyone has the model's default (40). */
+  age?: AgeDistribution;
+  /**
+   * Proportion of women: each person's trait `female` is 1 with this probability, else 0.
+   * Absent: everyone has the model's default 0.5 ("an unspecified mix").
+   */
+  female?: number;
   /** Starting values of slow nodes. */
   initial: Record<string, LogitNormal>;
   /** Prior practice (experienced meditators): hours, and the content practised. */
   practiceHours?: { median: number; sd: number; content: ContentMix };
 }
+
+/** Traits that are person attributes with their own population fields, not logit-normal traits. */
+export const PERSON_ATTRIBUTES = ["age", "female"] as const;
+
+/** Least share of the normal's mass the truncation interval of `age` must hold (so sampling is fast). */
+export const AGE_MIN_MASS = 0.01;
 
 const logit = (p: number): number => pm.log(p / (1 - p));
 const sigmoid = (x: number): number => 1 / (1 + pm.exp(-x));
@@ -47,6 +72,57 @@ function readLN(issues: Issues, path: string, v: unknown): LogitNormal | undefin
   const median = issues.number(`${path}.median`, o.median, { min: 1e-6, max: 1 - 1e-6 });
   const sd = issues.number(`${path}.sd`, o.sd, { min: 0 });
   return median !== undefined && sd !== undefined ? { median, sd } : undefined;
+}
+
+function readAge(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  model?: Model,
+): AgeDistribution | undefined {
+  const o = issues.object(path, v);
+  if (!o) return undefined;
+  issues.unknownKeys(path, o, ["mean", "sd", "min", "max"]);
+  const node = model?.nodes.find((n) => n.id === "age");
+  const [lo, hi] = node?.range ?? [0, 150];
+  const min = issues.number(`${path}.min`, o.min ?? lo, { min: lo, max: hi });
+  const max = issues.number(`${path}.max`, o.max ?? hi, { min: lo, max: hi });
+  const mean = issues.number(`${path}.mean`, o.mean, { min: lo, max: hi });
+  const sd = issues.number(`${path}.sd`, o.sd, { min: 0 });
+  if (min === undefined || max === undefined || mean === undefined || sd === undefined)
+    return undefined;
+  if (!(min < max)) {
+    issues.add(path, `expected min < max, got min ${min} and max ${max}`);
+    return undefined;
+  }
+  if (mean < min || mean > max) {
+    issues.add(`${path}.mean`, `expected a mean within [min, max] = [${min}, ${max}], got ${mean}`);
+    return undefined;
+  }
+  const mass = sd > 0 ? normalCdf((max - mean) / sd) - normalCdf((min - mean) / sd) : 1;
+  if (mass < AGE_MIN_MASS) {
+    issues.add(
+      path,
+      `expected [min, max] to hold at least ${AGE_MIN_MASS * 100}% of normal(mean ${mean}, sd ${sd}), it holds ${(mass * 100).toPrecision(2)}% (lower sd or widen [min, max])`,
+    );
+    return undefined;
+  }
+  return { mean, sd, min, max };
+}
+
+/** Reads the person attributes `age` and `female` of a population (both optional). */
+function readPersonAttributes(
+  issues: Issues,
+  path: string,
+  o: Record<string, unknown>,
+  model?: Model,
+): Pick<Population, "age" | "female"> {
+  const age = o.age === undefined ? undefined : readAge(issues, `${path}.age`, o.age, model);
+  const female =
+    o.female === undefined
+      ? undefined
+      : issues.number(`${path}.female`, o.female, { min: 0, max: 1 });
+  return { ...(age ? { age } : {}), ...(female !== undefined ? { female } : {}) };
 }
 
 /** Whether the trait correlations can be sampled (their matrix has a Cholesky factor). */
@@ -80,13 +156,20 @@ export function readPopulation(
     "correlations",
     "genotype",
     "oxytocin",
+    "age",
+    "female",
     "initial",
     "practiceHours",
   ]);
   const nodes = new Map(model?.nodes.map((n) => [n.id, n]) ?? []);
   const traits = dict<LogitNormal>();
   for (const [k, v] of Object.entries(issues.object(`${path}.traits`, o.traits ?? {}) ?? {})) {
-    if (model && nodes.get(k)?.level !== "trait")
+    if ((PERSON_ATTRIBUTES as readonly string[]).includes(k))
+      issues.add(
+        `${path}.traits.${k}`,
+        `${k} is a person attribute, not a logit-normal trait: give it as the population's \`${k}\` field`,
+      );
+    else if (model && nodes.get(k)?.level !== "trait")
       issues.add(
         `${path}.traits.${k}`,
         `expected a trait node of the model, got ${JSON.stringify(k)}`,
@@ -151,6 +234,7 @@ export function readPopulation(
         practiceHours = { median, sd, content };
     }
   }
+  const person = readPersonAttributes(issues, path, o, model);
   const id = issues.string(`${path}.id`, o.id);
   const label = issues.string(`${path}.label`, o.label);
   if (!id || !label || oxtrGG === undefined || !oxLN || ggShift === undefined) return undefined;
@@ -161,6 +245,7 @@ export function readPopulation(
     correlations,
     genotype: { oxtrGG },
     oxytocin: { ...oxLN, ggShift },
+    ...person,
     initial,
     practiceHours,
   };
@@ -233,7 +318,14 @@ export function readPopulationFile(
       x[k] === undefined || (isRecord(b[k]) && isRecord(x[k]))
         ? { ...(isRecord(b[k]) ? b[k] : {}), ...(isRecord(x[k]) ? x[k] : {}) }
         : x[k];
-    return { ...b, ...x, traits: merge("traits"), initial: merge("initial"), extends: undefined };
+    return {
+      ...b,
+      ...x,
+      traits: merge("traits"),
+      initial: merge("initial"),
+      ...(b.age !== undefined || x.age !== undefined ? { age: merge("age") } : {}),
+      extends: undefined,
+    };
   };
   const out = items.map(({ path, o }) =>
     o ? readPopulation(issues, path, resolve(o, path), model) : undefined,
@@ -280,6 +372,44 @@ export interface Sample {
 
 /** Stream id of trait sampling. */
 const TRAIT_STREAM = hashName("population/traits");
+/** Stream ids of the person attributes: their own streams, so the other traits' draws stay as they were. */
+const AGE_STREAM = hashName("population/age");
+const FEMALE_STREAM = hashName("population/female");
+/** Rejection tries for a truncated-normal age (the interval holds >= 1%: 0.99^10000 ≈ 1e-44 to fail). */
+const AGE_MAX_TRIES = 10_000;
+
+/**
+ * Samples the person attributes of participant `id` into its trait row `row`: age from a
+ * normal truncated to [min, max] by rejection (portable normals, so every engine gives the
+ * same bits), female as a Bernoulli draw. Each has its own stream keyed by (seed, id);
+ * both are independent of the other traits. Attributes the population does not give, or
+ * the model does not declare, keep their default.
+ */
+function samplePersonAttributes(
+  cm: CompiledModel,
+  pop: Population,
+  seed: number,
+  id: number,
+  row: Float64Array,
+): void {
+  const tAge = cm.index.trait.get("age");
+  if (pop.age && tAge !== undefined) {
+    const { mean, sd, min, max } = pop.age;
+    const rng = new RandomStream(seed, id, AGE_STREAM);
+    let x = Math.min(max, Math.max(min, mean));
+    for (let i = 0; i < AGE_MAX_TRIES && sd > 0; i++) {
+      const y = mean + sd * rng.normal();
+      if (y >= min && y <= max) {
+        x = y;
+        break;
+      }
+    }
+    row[tAge] = x;
+  }
+  const tFemale = cm.index.trait.get("female");
+  if (pop.female !== undefined && tFemale !== undefined)
+    row[tFemale] = new RandomStream(seed, id, FEMALE_STREAM).uniform() < pop.female ? 1 : 0;
+}
 
 /**
  * Samples participants `ids` from a population. Each participant's values depend only on
@@ -334,6 +464,7 @@ export function samplePopulation(
           pop.oxytocin.sd * rng.normal() +
           logit(0.5 + pop.oxytocin.ggShift) * gg,
       );
+    samplePersonAttributes(cm, pop, seed, ids[p], traits.subarray(tb, tb + NT));
     const sb = p * NS;
     cm.slow.forEach((n, s) => (slow[sb + s] = n.default ?? 0.5));
     for (const name of initNames) {

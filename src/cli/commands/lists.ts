@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { compileModel } from "../../engine/compileModel.js";
 import { defaultModel } from "../../model/loadModel.js";
 import { loadParadigms, type Paradigm } from "../../measure/paradigm.js";
-import { loadPopulations } from "../../sim/population.js";
+import { loadPopulations, type Population } from "../../sim/population.js";
 import { loadProtocols } from "../../sim/protocol.js";
 import { PROTOCOLS_FILE } from "../../io/nodeData.js";
 import type { CliContext } from "../context.js";
@@ -32,6 +32,16 @@ function listProtocols(o: { json?: boolean }): void {
   process.stdout.write(lines.join(""));
 }
 
+/** "age 40 ± 13 y [18, 80]; 60% female", or the model's defaults when a population gives none. */
+function personAttributes(p: Population): string {
+  const age = p.age
+    ? `age ${p.age.mean} ± ${p.age.sd} y [${p.age.min}, ${p.age.max}]`
+    : "age: model default";
+  const female =
+    p.female !== undefined ? `${Math.round(p.female * 1000) / 10}% female` : "sex: model default";
+  return `${age}; ${female}`;
+}
+
 function listPopulations(o: { json?: boolean }): void {
   const ps = loadPopulations(undefined, defaultModel());
   if (o.json) return printJson(ps);
@@ -40,7 +50,7 @@ function listPopulations(o: { json?: boolean }): void {
       .map(([k, v]) => `${k}~${v.median}`)
       .join(", ");
     process.stdout.write(
-      `${p.id.padEnd(24)} ${p.label}\n${"".padEnd(25)}OXTR GG ${p.genotype.oxtrGG}; ${Object.keys(p.traits).length} traits (${t})${p.practiceHours ? `; prior practice ~${p.practiceHours.median} h` : ""}\n`,
+      `${p.id.padEnd(24)} ${p.label}\n${"".padEnd(25)}${personAttributes(p)}; OXTR GG ${p.genotype.oxtrGG}; ${Object.keys(p.traits).length} traits (${t})${p.practiceHours ? `; prior practice ~${p.practiceHours.median} h` : ""}\n`,
     );
   }
 }
