@@ -9,6 +9,7 @@
  *   or the node read moves the finding to `justified` (listed, not dropped).
  * - `narrow-assumption-prior`: a parameter with provenance `assumption` whose prior's central
  *   95% interval does not contain both value/2 and value×2 (mirrored for negative values;
+ *   on a bounded support the ends are capped at half the way to the bound;
  *   fixed priors never cover). A zero value must have ±1 unit inside the interval, otherwise
  *   it gets a `zero-value-prior` note (a factor of two around 0 cannot be judged).
  * - `undescribed-parameters`: the parameters that have no one-line `description`, as one
@@ -16,7 +17,7 @@
  * - summary: parameters by provenance kind and edges by whether they carry evidence.
  */
 
-import { priorQuantile, type Prior } from "../numeric/priors.js";
+import { priorQuantile, priorSupport, type Prior } from "../numeric/priors.js";
 import { identifiers, parseFormula } from "./formula.js";
 import type { Model, ModelNode } from "./types.js";
 
@@ -118,11 +119,14 @@ function narrowness(prior: Prior, value: number): { check: LintCheck; why: strin
       why: `zero value: cannot judge a factor of two (${interval} does not contain ±1 unit)`,
     };
   }
-  const [a, b] = value > 0 ? [value / 2, value * 2] : [value * 2, value / 2];
+  const [lowEnd, highEnd] = priorSupport(prior);
+  // on a bounded support a factor of two may not fit: then half the way to the bound counts
+  const a = Math.max(value > 0 ? value / 2 : value * 2, value - (value - lowEnd) / 2);
+  const b = Math.min(value > 0 ? value * 2 : value / 2, value + (highEnd - value) / 2);
   if (lo <= a && hi >= b) return undefined;
   return {
     check: "narrow-assumption-prior",
-    why: `${interval} does not contain [${fmt(a)}, ${fmt(b)}] (a factor of two around ${fmt(value)})`,
+    why: `${interval} does not contain [${fmt(a)}, ${fmt(b)}] (a factor of two around ${fmt(value)}, or half the way to a bound of the support)`,
   };
 }
 
