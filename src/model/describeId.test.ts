@@ -6,13 +6,13 @@ const model = defaultModel();
 
 describe("describeId", () => {
   it("gives nodes their label, unit and range", () => {
-    expect(describeId(model, "M")).toMatchObject({
+    expect(describeId(model, "motorSimulation")).toMatchObject({
       kind: "node",
       label: "Motor simulation",
       unit: "activation",
       scale: "activation, 0 to 1 (model units)",
     });
-    for (const id of ["A", "Y", "Z", "F", "P", "C", "warmth", "depression", "warmth0"])
+    for (const id of ["attendOther", "salience", "perspectiveTaking", "affectiveSharing", "personalDistress", "compassion", "warmth", "depression", "warmth0"])
       expect(describeId(model, id)?.label).toBe(model.nodes.find((n) => n.id === id)!.label);
   });
 
@@ -20,10 +20,10 @@ describe("describeId", () => {
     expect(describeId(model, "m0")).toMatchObject({
       kind: "parameter",
       unit: "logit",
-      label: "a parameter of M: Motor simulation",
+      label: "a parameter of motorSimulation: Motor simulation",
     });
-    expect(describeId(model, "z0")?.label).toBe("a parameter of Z: Mentalizing");
-    expect(describeId(model, "f3")?.label).toBe("weight of edge E14, oxytocin → F");
+    expect(describeId(model, "z0")?.label).toBe("a parameter of perspectiveTaking: Mentalizing");
+    expect(describeId(model, "f3")?.label).toBe("weight of edge E14, oxytocin → affectiveSharing");
     expect(describeId(model, "tau_oxytocin")).toMatchObject({ unit: "day" });
   });
 
