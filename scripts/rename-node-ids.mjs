@@ -18,7 +18,9 @@
 // - keys that are node ids: `inputs`, `terms`, `signAt`, `equations`, `initial`, `baseline`;
 // - in test-fixtures/bad-inputs/cases.yaml, the YAML fragments of `replace` pairs and `text`
 //   files (keys inside `inputs: { … }`, `terms: { … }`, `signAt: { … }`, a leading
-//   `ID: { median` of a population's initial values, and `nodes: [ … ]` items).
+//   `ID: { median` of a population's initial values, `nodes: [ … ]` items, `id: ID`,
+//   `from:`/`to:`/`node: ID`, and bare formulas such as `sigmoid(m1*mirroring*s*A - m0)`),
+//   and the old names of `rename` pairs.
 // Prose (labels, meanings, descriptions, notes, comments) is never touched: edit it by hand.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -126,6 +128,16 @@ export function renameFragment(src) {
   out = out.replace(/(^['"]?|\\n|\n)(\s*)([A-Za-z_][A-Za-z0-9_]*)(: \{ median)/g, (all, nl, sp, id, rest) =>
     has(id) ? nl + sp + MAPPING[id] + rest : all,
   );
+  out = out.replace(/\b(id)(: )([A-Za-z_][A-Za-z0-9_]*)(?=[,\s}']|$)/g, (all, k, sep, id) =>
+    has(id) ? k + sep + MAPPING[id] : all,
+  );
+  // A bare formula (a replace pair that edits an equation): rename it by token.
+  const bare = src.replace(/^'(.*)'$/s, "$1");
+  const formulaLike =
+    /^[A-Za-z0-9_\s+\-*/^().,]*$/.test(bare) &&
+    /[*+^/]/.test(bare) &&
+    !/[A-Za-z0-9_]\s+[A-Za-z_(]/.test(bare); // two words in a row: prose, not a formula
+  if (formulaLike) out = renameFormula(src);
   out = out.replace(/\b(from|to|node)(: )([A-Za-z_][A-Za-z0-9_]*)(?=[,\s}]|$)/g, (all, k, sep, id) =>
     has(id) && !/^(episode|slow|diary|coupling)$/.test(id) ? k + sep + MAPPING[id] : all,
   );
@@ -158,7 +170,8 @@ function collectEdits(node, text, ctx, edits) {
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
-      if (ctx.corpus && isScalar(item)) scalarEdit(item, text, "fragment", "fragment", edits);
+      if (ctx.corpus && isScalar(item))
+        scalarEdit(item, text, ctx.parent === "rename" ? "id" : "fragment", "fragment", edits);
       else if (ctx.idItems && isScalar(item))
         scalarEdit(item, text, "id", `item of ${ctx.parent}`, edits);
       else collectEdits(item, text, { ...ctx, idKeys: false, idItems: false }, edits);
@@ -169,7 +182,7 @@ function collectEdits(node, text, ctx, edits) {
 function visitValue(value, text, key, ctx, edits) {
   if (value == null) return;
   if (isScalar(value)) {
-    if (ctx.corpus && typeof value.value === "string") {
+    if (ctx.corpus && typeof value.value === "string" && key !== "about" && key !== "id") {
       scalarEdit(value, text, "fragment", `fragment under ${key}`, edits);
     } else if (key === "id" && ctx.nodeList) {
       scalarEdit(value, text, "id", "node id", edits);

@@ -234,7 +234,7 @@ describe("kindsim model diagram", () => {
     expect(await run("diagram")).toBe(0);
     expect(cli.stdout).toMatch(/^<\?xml[^>]*>\n<svg /);
     expect(cli.stdout.slice(cli.stdout.indexOf("<svg"))).toMatch(/^<svg /);
-    expect(cli.stdout).toContain("<title>E14b: oxytocin \u2192 C (drive)");
+    expect(cli.stdout).toContain("<title>E14b: oxytocin \u2192 compassion (drive)");
     cli.clear();
     const out = join(dir, "diagram", "no-oxytocin.svg");
     mkdirSync(join(dir, "diagram"));
