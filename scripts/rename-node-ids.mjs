@@ -122,11 +122,14 @@ export function renameFragment(src) {
     /\b(inputs|terms|signAt|initial|equations)(\s*:\s*\{)([^}]*)/g,
     (all, key, open, body) => key + open + keysIn(body),
   );
-  out = out.replace(/(\bnodes\s*:\s*\[)([^\]]*)/g, (all, open, body) =>
-    open + body.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (id) => (has(id) ? MAPPING[id] : id)),
+  out = out.replace(
+    /(\bnodes\s*:\s*\[)([^\]]*)/g,
+    (all, open, body) =>
+      open + body.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (id) => (has(id) ? MAPPING[id] : id)),
   );
-  out = out.replace(/(^['"]?|\\n|\n)(\s*)([A-Za-z_][A-Za-z0-9_]*)(: \{ median)/g, (all, nl, sp, id, rest) =>
-    has(id) ? nl + sp + MAPPING[id] + rest : all,
+  out = out.replace(
+    /(^['"]?|\\n|\n)(\s*)([A-Za-z_][A-Za-z0-9_]*)(: \{ median)/g,
+    (all, nl, sp, id, rest) => (has(id) ? nl + sp + MAPPING[id] + rest : all),
   );
   out = out.replace(/\b(id)(: )([A-Za-z_][A-Za-z0-9_]*)(?=[,\s}']|$)/g, (all, k, sep, id) =>
     has(id) ? k + sep + MAPPING[id] : all,
@@ -138,8 +141,10 @@ export function renameFragment(src) {
     /[*+^/]/.test(bare) &&
     !/[A-Za-z0-9_]\s+[A-Za-z_(]/.test(bare); // two words in a row: prose, not a formula
   if (formulaLike) out = renameFormula(src);
-  out = out.replace(/\b(from|to|node)(: )([A-Za-z_][A-Za-z0-9_]*)(?=[,\s}]|$)/g, (all, k, sep, id) =>
-    has(id) && !/^(episode|slow|diary|coupling)$/.test(id) ? k + sep + MAPPING[id] : all,
+  out = out.replace(
+    /\b(from|to|node)(: )([A-Za-z_][A-Za-z0-9_]*)(?=[,\s}]|$)/g,
+    (all, k, sep, id) =>
+      has(id) && !/^(episode|slow|diary|coupling)$/.test(id) ? k + sep + MAPPING[id] : all,
   );
   return out;
 }
@@ -215,7 +220,8 @@ function scalarEdit(scalar, text, mode, what, edits) {
   if (mode === "id") out = src === scalar.value && has(src) ? MAPPING[src] : src;
   else if (mode === "formula") out = renameFormula(src);
   else out = renameFragment(src);
-  if (out !== src) edits.push([a, b, out, `${what}: ${src.length > 60 ? src.slice(0, 57) + "..." : src}`]);
+  if (out !== src)
+    edits.push([a, b, out, `${what}: ${src.length > 60 ? src.slice(0, 57) + "..." : src}`]);
 }
 
 /** The renamed text of one file and the list of edits made. */
@@ -279,4 +285,5 @@ function main(argv) {
   console.log(`${changed} file(s) changed`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main(process.argv.slice(2));
