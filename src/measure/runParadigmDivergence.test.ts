@@ -8,7 +8,7 @@ import { resolvePopulation, samplePopulation } from "../sim/population.js";
 import { loadParadigms } from "./paradigm.js";
 import { runParadigm } from "./runParadigm.js";
 
-// Fast node A's time constant collapses for attentive participants: some diverge.
+// Fast node attendOther's time constant collapses for attentive participants: some diverge.
 const m = JSON.parse(JSON.stringify(defaultModel())) as Model;
 m.nodes.find((n) => n.id === "attendOther")!.tau = "0.5*exp(-40*pos(attention - 0.4))";
 const cm = compileModel(validateModel(m));

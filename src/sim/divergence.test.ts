@@ -12,7 +12,7 @@ import { blockAssignment, simulateCohort, type CohortSpec } from "./simulateCoho
 
 const shipped = defaultModel();
 
-/** The shipped model with fast node A's time constant replaced (validated). */
+/** The shipped model with fast node attendOther's time constant replaced (validated). */
 function withTauA(tau: number | string): Model {
   const m = JSON.parse(JSON.stringify(shipped)) as Model;
   m.nodes.find((n) => n.id === "attendOther")!.tau = tau;

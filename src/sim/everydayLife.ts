@@ -20,11 +20,11 @@ export interface LifeConstant {
 export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   /** Daily probability of an everyday stressor. */
   stressorRate: LifeConstant;
-  /** Threat input of an everyday stressor episode (0–1). */
+  /** `socialThreat` input of an everyday stressor episode (0–1). */
   stressorIntensity: LifeConstant;
-  /** Warmth (`kind` input) of the other in an everyday social encounter. */
+  /** Warmth (`kindnessCue` input) of the other in an everyday social encounter. */
   socialWarmth: LifeConstant;
-  /** Troubles (`s` input) of the other in an everyday social encounter. */
+  /** Troubles (`suffering` input) of the other in an everyday social encounter. */
   socialTroubles: LifeConstant;
   /** Warmth of a class's social encounter without social content: `base + perSocial · social`. */
   classWarmthBase: LifeConstant;
@@ -51,32 +51,32 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   stressorIntensity: {
     value: 0.6,
-    unit: "threat (0-1)",
+    unit: "socialThreat (0-1)",
     provenance: "assumption: an everyday stressor is milder than a lab stressor (TSST, 1)",
   },
   socialWarmth: {
     value: 0.4,
-    unit: "kind (0-1)",
+    unit: "kindnessCue (0-1)",
     provenance: "assumption: the default of socialEpisode, a moderately warm encounter",
   },
   socialTroubles: {
     value: 0.2,
-    unit: "s (0-1)",
+    unit: "suffering (0-1)",
     provenance: "assumption: the default of socialEpisode, mild troubles of the other",
   },
   classWarmthBase: {
     value: 0.4,
-    unit: "kind (0-1)",
+    unit: "kindnessCue (0-1)",
     provenance: "assumption: a class without social content is as warm as everyday life",
   },
   classWarmthPerSocial: {
     value: 0.4,
-    unit: "kind per unit of social share",
+    unit: "kindnessCue per unit of social share",
     provenance: "assumption: a fully social class (group sharing) is twice as warm (capped at 1)",
   },
   classTroubles: {
     value: 0.2,
-    unit: "s (0-1)",
+    unit: "suffering (0-1)",
     provenance: "assumption: classmates' troubles as in everyday encounters",
   },
   minutesPerLoad: {
