@@ -10,7 +10,19 @@
 import type { CompiledModel } from "../src/engine/compileModel.js";
 
 /** Fast nodes of the default model, in the order of the compiled kernel. */
-export const HAND_FAST = ["attendOther", "salience", "motorSimulation", "affectiveSharing", "perspectiveTaking", "regulation", "feltExclusion", "selfReference", "personalDistress", "compassion", "reward"] as const;
+export const HAND_FAST = [
+  "attendOther",
+  "salience",
+  "motorSimulation",
+  "affectiveSharing",
+  "perspectiveTaking",
+  "regulation",
+  "feltExclusion",
+  "selfReference",
+  "personalDistress",
+  "compassion",
+  "reward",
+] as const;
 
 const NF = HAND_FAST.length;
 

@@ -27,7 +27,12 @@ function valid(): any {
       {
         id: "ai",
         label: "AI pain > neutral",
-        source: { from: "episode", condition: "pain", contrast: "neutral", terms: { affectiveSharing: 1 } },
+        source: {
+          from: "episode",
+          condition: "pain",
+          contrast: "neutral",
+          terms: { affectiveSharing: 1 },
+        },
         instrument: { kind: "roi", scale: 2, reliability: 0.6, refSd: 0.1 },
       },
       {
@@ -279,7 +284,11 @@ describe("readParadigm", () => {
   it("reports a coupling source whose nodes are not two fast nodes", () => {
     expectError(
       (p) =>
-        (p.measures[0].source = { from: "coupling", condition: "pain", nodes: ["salience", "warmth"] }),
+        (p.measures[0].source = {
+          from: "coupling",
+          condition: "pain",
+          nodes: ["salience", "warmth"],
+        }),
       "paradigms[0].measures[0].source.nodes",
     );
   });

@@ -125,7 +125,10 @@ describe("runParadigm", () => {
         summaryOf(cm, neutral, q, "affectiveSharing") +
         0.5 * (summaryOf(cm, pain, q, "compassion") - summaryOf(cm, neutral, q, "compassion"));
       expect(contrast[q]).toBeCloseTo(want, 10);
-      expect(peak[q]).toBeCloseTo(1 + 3 * (2 * summaryOf(cm, pain, q, "affectiveSharing", "peak") + 0.25), 10);
+      expect(peak[q]).toBeCloseTo(
+        1 + 3 * (2 * summaryOf(cm, pain, q, "affectiveSharing", "peak") + 0.25),
+        10,
+      );
     }
     // Others' pain engages affectiveSharing: the contrast is positive for everyone.
     expect(contrast.every((v) => v > 0)).toBe(true);
@@ -157,7 +160,11 @@ describe("runParadigm", () => {
       id: "tc-test",
       label: "time course",
       conditions: [
-        { id: "stress", duration: 10, segments: [{ from: 0, to: 10, inputs: { socialThreat: 1 } }] },
+        {
+          id: "stress",
+          duration: 10,
+          segments: [{ from: 0, to: 10, inputs: { socialThreat: 1 } }],
+        },
       ],
       measures: [
         {
@@ -248,7 +255,12 @@ describe("readParadigm and runParadigm together", () => {
       id: "dt-test",
       label: "dt",
       conditions: [
-        { id: "c", duration: 10, dt: 0.3, segments: [{ from: 0, to: 10, inputs: { suffering: 0.5 } }] },
+        {
+          id: "c",
+          duration: 10,
+          dt: 0.3,
+          segments: [{ from: 0, to: 10, inputs: { suffering: 0.5 } }],
+        },
       ],
       measures: [
         {

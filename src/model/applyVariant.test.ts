@@ -64,7 +64,10 @@ describe("applyVariant", () => {
     const env = envOf(base, { suffering: 1, attendOther: 1, resonance: 0.2 });
     expect(identifiers(equation(m, "affectiveSharing")).has("resonance")).toBe(false);
     expect(evaluateFormula(equation(m, "affectiveSharing"), env)).toBeCloseTo(
-      evaluateFormula(equation(base, "affectiveSharing"), envOf(base, { suffering: 1, attendOther: 1, resonance: 1 })),
+      evaluateFormula(
+        equation(base, "affectiveSharing"),
+        envOf(base, { suffering: 1, attendOther: 1, resonance: 1 }),
+      ),
       12,
     );
   });
@@ -92,7 +95,9 @@ describe("applyVariant", () => {
       description: "test",
       equations: { empathy: "affectiveSharing*perspectiveTaking*perspectiveTaking" },
     });
-    expect(node(m, "empathy").equation).toBe("affectiveSharing*perspectiveTaking*perspectiveTaking");
+    expect(node(m, "empathy").equation).toBe(
+      "affectiveSharing*perspectiveTaking*perspectiveTaking",
+    );
   });
 
   it("does not change the model it is applied to", () => {

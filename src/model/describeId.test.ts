@@ -12,7 +12,17 @@ describe("describeId", () => {
       unit: "activation",
       scale: "activation, 0 to 1 (model units)",
     });
-    for (const id of ["attendOther", "salience", "perspectiveTaking", "affectiveSharing", "personalDistress", "compassion", "warmth", "depression", "warmth0"])
+    for (const id of [
+      "attendOther",
+      "salience",
+      "perspectiveTaking",
+      "affectiveSharing",
+      "personalDistress",
+      "compassion",
+      "warmth",
+      "depression",
+      "warmth0",
+    ])
       expect(describeId(model, id)?.label).toBe(model.nodes.find((n) => n.id === id)!.label);
   });
 

@@ -41,7 +41,9 @@ describe("describeModel", () => {
   });
 
   it("lists edges with effect, weight, evidence and hypotheses", () => {
-    expect(text).toMatch(/\n {2}E6 +regulation -> affectiveSharing +inhibit +f5 +paper, F2 +H4, H5\n/);
+    expect(text).toMatch(
+      /\n {2}E6 +regulation -> affectiveSharing +inhibit +f5 +paper, F2 +H4, H5\n/,
+    );
     expect(text).toMatch(/\n {2}E5 +affectiveSharing -> empathy +drive +- +paper\n/);
   });
 

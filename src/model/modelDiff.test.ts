@@ -60,14 +60,21 @@ describe("diffModels", () => {
 
   it("ignores formatting-only changes to equations", () => {
     const m = structuredClone(base);
-    m.nodes.find((n) => n.id === "motorSimulation")!.equation = "sigmoid( (m1*mirroring)*suffering*attendOther-m0 )";
+    m.nodes.find((n) => n.id === "motorSimulation")!.equation =
+      "sigmoid( (m1*mirroring)*suffering*attendOther-m0 )";
     expect(diffModels(base, m).nodes.changed).toEqual([]);
   });
 
   it("reports nodes, edges and variants added and removed, and changed priors and provenance", () => {
     const m = structuredClone(base);
     m.nodes = m.nodes.filter((n) => n.id !== "psychopathy");
-    m.edges.push({ id: "E99", from: "personalDistress", to: "affectiveSharing", effect: "drive", evidence: ["paper"] });
+    m.edges.push({
+      id: "E99",
+      from: "personalDistress",
+      to: "affectiveSharing",
+      effect: "drive",
+      evidence: ["paper"],
+    });
     m.variants = m.variants.filter((v) => v.id !== "no-cycle");
     m.variants.push({ id: "mine", description: "mine" });
     m.parameters.a1.prior = { dist: "normal", mean: 3, sd: 1, min: 0 };

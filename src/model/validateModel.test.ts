@@ -113,7 +113,8 @@ describe("validateModel", () => {
       "readouts that read each other (a cycle where none is allowed)",
       (m) => {
         m.nodes[nodeAt(m, "empathy")].equation = "affectiveSharing*perspectiveTaking*contagion";
-        m.nodes[nodeAt(m, "contagion")].equation = "affectiveSharing*(1 - perspectiveTaking)*empathy";
+        m.nodes[nodeAt(m, "contagion")].equation =
+          "affectiveSharing*(1 - perspectiveTaking)*empathy";
         m.edges.push(
           { id: "C1", from: "contagion", to: "empathy", effect: "drive", evidence: ["paper"] },
           { id: "C2", from: "empathy", to: "contagion", effect: "drive", evidence: ["paper"] },

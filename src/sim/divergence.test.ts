@@ -43,7 +43,9 @@ describe("a fast time constant far below the step", () => {
     const m = JSON.parse(JSON.stringify(shipped)) as Model;
     m.nodes.find((n) => n.id === "attendOther")!.tau = "a0";
     const cm = compileModel(validateModel(m), { params: { a0: 0.001 } });
-    expect(() => episodeInputs(cm, socialEpisode())).toThrow(/parameter a0: .*fast node attendOther/);
+    expect(() => episodeInputs(cm, socialEpisode())).toThrow(
+      /parameter a0: .*fast node attendOther/,
+    );
     const ok = compileModel(validateModel(m), { params: { a0: 0.5 } });
     expect(() => episodeInputs(ok, socialEpisode())).not.toThrow();
   });

@@ -113,7 +113,11 @@ const whole = (
 export function sufferingEpisode(
   o: { intensity: number; escape?: number; cost?: number } & EpisodeTiming,
 ): EpisodeSpec {
-  return whole("suffering", { suffering: o.intensity, escapeEase: o.escape ?? 0, helpCost: o.cost ?? 0 }, o);
+  return whole(
+    "suffering",
+    { suffering: o.intensity, escapeEase: o.escape ?? 0, helpCost: o.cost ?? 0 },
+    o,
+  );
 }
 
 /** Being socially excluded. */

@@ -79,7 +79,9 @@ describe("kindsim model validate", () => {
     cli.clear();
     const signs = modelFile("signs.json", (m) => (m.edges[E6].effect = "drive"));
     expect(await run("validate", signs)).toBe(2);
-    expect(cli.stderr).toContain(`  edges[${E6}].effect: declared drive, but affectiveSharing decreases with regulation`);
+    expect(cli.stderr).toContain(
+      `  edges[${E6}].effect: declared drive, but affectiveSharing decreases with regulation`,
+    );
   });
 
   it("lists all problems, not only the first 20", async () => {
@@ -150,7 +152,8 @@ describe("kindsim model diff", () => {
   const edited = (): string =>
     modelFile("edited.json", (m) => {
       m.parameters.a0.value = 2.5;
-      m.nodes.find((n: any) => n.id === "motorSimulation").equation = "sigmoid(m1*mirroring*suffering*attendOther - m0 - 0.5)";
+      m.nodes.find((n: any) => n.id === "motorSimulation").equation =
+        "sigmoid(m1*mirroring*suffering*attendOther - m0 - 0.5)";
       m.edges.find((e: any) => e.id === "E6").evidence = ["paper"];
     });
 
