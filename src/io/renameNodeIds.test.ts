@@ -86,6 +86,18 @@ describe("scripts/rename-node-ids.mjs", () => {
     expect(text).toContain("instrument: { kind: roi }");
   });
 
+  it("lists old ids in unknown positions without renaming them", () => {
+    const file = join(dir, "extra.yaml");
+    const text = 'extra:\n  newThing: "sigmoid(2*P + s)"\n  label: "P and s"\n';
+    writeFileSync(file, text);
+    const out = execFileSync(process.execPath, [SCRIPT, file], { encoding: "utf8" });
+    expect(out).toMatch(
+      /extra\.yaml:2:13: not renamed \(unknown position\), check by hand: extra\.newThing/,
+    );
+    expect(out).not.toMatch(/label/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
   it("leaves the shipped data without old node ids", () => {
     expect(() =>
       execFileSync(process.execPath, [SCRIPT, "--check"], { cwd: PACKAGE_ROOT, encoding: "utf8" }),
