@@ -10,9 +10,9 @@ const mixed: EpisodeSpec = {
   duration: 30,
   dt: 0.2,
   segments: [
-    { from: 0, to: 10, inputs: { s: 0.8, esc: 1, cost: 0.5 } },
-    { from: 8, to: 18, inputs: { kind: 0.6, threat: 0.5, selfcue: 0.3 } },
-    { from: 15, to: 30, inputs: { excl: 1, nonsocial: 0.7, s: 0.3 } },
+    { from: 0, to: 10, inputs: { suffering: 0.8, escapeEase: 1, helpCost: 0.5 } },
+    { from: 8, to: 18, inputs: { kindnessCue: 0.6, socialThreat: 0.5, selfFocus: 0.3 } },
+    { from: 15, to: 30, inputs: { exclusionCue: 1, aversiveCue: 0.7, suffering: 0.3 } },
   ],
 };
 

@@ -10,7 +10,19 @@
 import type { CompiledModel } from "../src/engine/compileModel.js";
 
 /** Fast nodes of the default model, in the order of the compiled kernel. */
-export const HAND_FAST = ["A", "Y", "M", "F", "Z", "R", "X", "D", "P", "C", "W"] as const;
+export const HAND_FAST = [
+  "attendOther",
+  "salience",
+  "motorSimulation",
+  "affectiveSharing",
+  "perspectiveTaking",
+  "regulation",
+  "feltExclusion",
+  "selfReference",
+  "personalDistress",
+  "compassion",
+  "reward",
+] as const;
 
 const NF = HAND_FAST.length;
 
@@ -124,17 +136,17 @@ export function handWrittenEpisode(
     if (!(t > 0)) throw new Error(`handWrittenEpisode: tau of ${id} is not a positive number`);
     return 1 / t;
   };
-  const iA = tauOf("A"),
-    iY = tauOf("Y"),
-    iM = tauOf("M"),
-    iF = tauOf("F"),
-    iZ = tauOf("Z"),
-    iR = tauOf("R");
-  const iX = tauOf("X"),
-    iD = tauOf("D"),
-    iP = tauOf("P"),
-    iC = tauOf("C"),
-    iW = tauOf("W");
+  const iA = tauOf("attendOther"),
+    iY = tauOf("salience"),
+    iM = tauOf("motorSimulation"),
+    iF = tauOf("affectiveSharing"),
+    iZ = tauOf("perspectiveTaking"),
+    iR = tauOf("regulation");
+  const iX = tauOf("feltExclusion"),
+    iD = tauOf("selfReference"),
+    iP = tauOf("personalDistress"),
+    iC = tauOf("compassion"),
+    iW = tauOf("reward");
 
   // ---- layouts ---------------------------------------------------------------------------
   const NS = cm.slow.length,
@@ -159,13 +171,13 @@ export function handWrittenEpisode(
   const tPsychopathy = idx(cm.index.trait, "psychopathy");
   const eEndotoxin = idx(cm.index.event, "endotoxin");
   const I = (k: string): number => idx(cm.index.input, k);
-  const uS = I("s"),
-    uEsc = I("esc"),
-    uKind = I("kind"),
-    uThreat = I("threat"),
-    uNonsocial = I("nonsocial"),
-    uExcl = I("excl"),
-    uSelfcue = I("selfcue");
+  const uS = I("suffering"),
+    uEsc = I("escapeEase"),
+    uKind = I("kindnessCue"),
+    uThreat = I("socialThreat"),
+    uNonsocial = I("aversiveCue"),
+    uExcl = I("exclusionCue"),
+    uSelfcue = I("selfFocus");
 
   // ---- per-participant values (set before each participant's loop) -----------------------
   let attention = 0,

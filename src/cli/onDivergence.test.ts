@@ -22,10 +22,10 @@ describe("divergence on the command line", () => {
     expect(await cli.run("simulate", "--model", FAST, "--n", "3", "--weeks", "1", "--quiet")).toBe(
       2,
     );
-    expect(cli.stderr).toMatch(/fast node A \(0\.001 s\) is too short/);
+    expect(cli.stderr).toMatch(/fast node attendOther \(0\.001 s\) is too short/);
     cli.clear();
     expect(await cli.run("episode", "--model", FAST)).toBe(2);
-    expect(cli.stderr).toMatch(/fast node A/);
+    expect(cli.stderr).toMatch(/fast node attendOther/);
     expect(cli.stdout).not.toMatch(/e\+1\d/);
   });
 
@@ -49,6 +49,6 @@ describe("divergence on the command line", () => {
 
   it("episode reports a diverging person instead of printing huge values", async () => {
     expect(await cli.run("episode", "--model", SOME, "--person", "attention=0.9")).toBe(2);
-    expect(cli.stderr).toMatch(/participant 0 at suffering episode: A =/);
+    expect(cli.stderr).toMatch(/participant 0 at suffering episode: attendOther =/);
   });
 });

@@ -12,8 +12,8 @@ const paradigms = (text: string): string[] =>
   problems(() => readParadigmFile(parseDataText(text, "my file"), "my file", cm));
 
 const paradigm = (id: string, measure: string, cond = "c"): string => `{ id: ${id}, label: P,
-  conditions: [{ id: ${cond}, duration: 10, segments: [{ from: 0, to: 10, inputs: { s: 0.5 } }] }],
-  measures: [{ id: ${measure}, label: M, source: { from: episode, condition: ${cond}, terms: { F: 1 } },
+  conditions: [{ id: ${cond}, duration: 10, segments: [{ from: 0, to: 10, inputs: { suffering: 0.5 } }] }],
+  measures: [{ id: ${measure}, label: M, source: { from: episode, condition: ${cond}, terms: { affectiveSharing: 1 } },
     instrument: { kind: roi, scale: 1, reliability: 0.8, refSd: 0.1 } }] }`;
 
 describe("paradigm and model files: empty and non-object documents", () => {
@@ -54,8 +54,8 @@ describe("paradigms: names that collide with Object.prototype", () => {
 
     it(`${name} as a term, input or YAML key is unknown`, () => {
       const text = paradigm("p", "m")
-        .replace("terms: { F: 1 }", `terms: { ${name}: 1 }`)
-        .replace("inputs: { s: 0.5 }", `inputs: { ${name}: 0.5 }`)
+        .replace("terms: { affectiveSharing: 1 }", `terms: { ${name}: 1 }`)
+        .replace("inputs: { suffering: 0.5 }", `inputs: { ${name}: 0.5 }`)
         .replace("kind: roi,", `kind: roi, ${name}: 1,`);
       expect(paradigms(text)).toEqual([
         expect.stringMatching(

@@ -20,14 +20,19 @@ function valid(): any {
     id: "test",
     label: "Test paradigm",
     conditions: [
-      { id: "pain", duration: 10, segments: [{ from: 0, to: 10, inputs: { s: 0.7 } }] },
+      { id: "pain", duration: 10, segments: [{ from: 0, to: 10, inputs: { suffering: 0.7 } }] },
       { id: "neutral", duration: 10, segments: [{ from: 0, to: 10, inputs: {} }] },
     ],
     measures: [
       {
         id: "ai",
         label: "AI pain > neutral",
-        source: { from: "episode", condition: "pain", contrast: "neutral", terms: { F: 1 } },
+        source: {
+          from: "episode",
+          condition: "pain",
+          contrast: "neutral",
+          terms: { affectiveSharing: 1 },
+        },
         instrument: { kind: "roi", scale: 2, reliability: 0.6, refSd: 0.1 },
       },
       {
@@ -155,15 +160,15 @@ describe("readParadigm", () => {
 
   it("reports an input value outside the input's range", () => {
     expectError(
-      (p) => (p.conditions[0].segments[0].inputs = { s: 1.5 }),
-      "paradigms[0].conditions[0].segments[0].inputs.s",
+      (p) => (p.conditions[0].segments[0].inputs = { suffering: 1.5 }),
+      "paradigms[0].conditions[0].segments[0].inputs.suffering",
       /within \[0, 1\], got 1\.5/,
     );
   });
 
   it("reports a segment whose to <= from", () => {
     expectError(
-      (p) => (p.conditions[0].segments[0] = { from: 5, to: 5, inputs: { s: 0.5 } }),
+      (p) => (p.conditions[0].segments[0] = { from: 5, to: 5, inputs: { suffering: 0.5 } }),
       "paradigms[0].conditions[0].segments[0].to",
       /expected to > from/,
     );
@@ -187,14 +192,14 @@ describe("readParadigm", () => {
 
   it("reports an unknown node in episode terms and in slow terms", () => {
     expectError(
-      (p) => (p.measures[0].source.terms = { F: 1, Q: 0.5 }),
+      (p) => (p.measures[0].source.terms = { affectiveSharing: 1, Q: 0.5 }),
       "paradigms[0].measures[0].source.terms.Q",
       /fast node or readout/,
     );
     // A fast node is not a slow node.
     expectError(
-      (p) => (p.measures[1].source.terms = { F: 1 }),
-      "paradigms[0].measures[1].source.terms.F",
+      (p) => (p.measures[1].source.terms = { affectiveSharing: 1 }),
+      "paradigms[0].measures[1].source.terms.affectiveSharing",
       /slow node or trait/,
     );
   });
@@ -230,7 +235,7 @@ describe("readParadigm", () => {
 
   it("reports a diary variable that is neither a day summary nor a slow node", () => {
     expectError(
-      (p) => (p.measures[2].source.variable = "F"),
+      (p) => (p.measures[2].source.variable = "affectiveSharing"),
       "paradigms[0].measures[2].source.variable",
     );
   });
@@ -279,7 +284,11 @@ describe("readParadigm", () => {
   it("reports a coupling source whose nodes are not two fast nodes", () => {
     expectError(
       (p) =>
-        (p.measures[0].source = { from: "coupling", condition: "pain", nodes: ["Y", "warmth"] }),
+        (p.measures[0].source = {
+          from: "coupling",
+          condition: "pain",
+          nodes: ["salience", "warmth"],
+        }),
       "paradigms[0].measures[0].source.nodes",
     );
   });

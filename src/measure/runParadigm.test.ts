@@ -73,7 +73,7 @@ describe("runParadigm", () => {
   });
 
   it("computes a contrast measure as (condition − contrast) of the episode summaries", () => {
-    const segs = (s: number): unknown[] => [{ from: 0, to: 10, inputs: { s } }];
+    const segs = (s: number): unknown[] => [{ from: 0, to: 10, inputs: { suffering: s } }];
     const p = paradigm({
       id: "contrast-test",
       label: "contrast",
@@ -89,7 +89,7 @@ describe("runParadigm", () => {
             from: "episode",
             condition: "pain",
             contrast: "neutral",
-            terms: { F: 1, C: 0.5 },
+            terms: { affectiveSharing: 1, compassion: 0.5 },
           },
           instrument: { kind: "roi", scale: 1, reliability: 1, refSd: 0.1 },
         },
@@ -100,7 +100,7 @@ describe("runParadigm", () => {
             from: "episode",
             condition: "pain",
             stat: "peak",
-            terms: { F: 2 },
+            terms: { affectiveSharing: 2 },
             offset: 0.25,
           },
           instrument: { kind: "roi", scale: 3, offset: 1, reliability: 1, refSd: 0.1 },
@@ -121,13 +121,16 @@ describe("runParadigm", () => {
     const peak = values(rows, "ai_pain_peak");
     for (let q = 0; q < P; q++) {
       const want =
-        summaryOf(cm, pain, q, "F") -
-        summaryOf(cm, neutral, q, "F") +
-        0.5 * (summaryOf(cm, pain, q, "C") - summaryOf(cm, neutral, q, "C"));
+        summaryOf(cm, pain, q, "affectiveSharing") -
+        summaryOf(cm, neutral, q, "affectiveSharing") +
+        0.5 * (summaryOf(cm, pain, q, "compassion") - summaryOf(cm, neutral, q, "compassion"));
       expect(contrast[q]).toBeCloseTo(want, 10);
-      expect(peak[q]).toBeCloseTo(1 + 3 * (2 * summaryOf(cm, pain, q, "F", "peak") + 0.25), 10);
+      expect(peak[q]).toBeCloseTo(
+        1 + 3 * (2 * summaryOf(cm, pain, q, "affectiveSharing", "peak") + 0.25),
+        10,
+      );
     }
-    // Others' pain engages F: the contrast is positive for everyone.
+    // Others' pain engages affectiveSharing: the contrast is positive for everyone.
     expect(contrast.every((v) => v > 0)).toBe(true);
   });
 
@@ -157,13 +160,17 @@ describe("runParadigm", () => {
       id: "tc-test",
       label: "time course",
       conditions: [
-        { id: "stress", duration: 10, segments: [{ from: 0, to: 10, inputs: { threat: 1 } }] },
+        {
+          id: "stress",
+          duration: 10,
+          segments: [{ from: 0, to: 10, inputs: { socialThreat: 1 } }],
+        },
       ],
       measures: [
         {
           id: "marker",
           label: "a marker",
-          source: { from: "episode", condition: "stress", terms: { P: 1 } },
+          source: { from: "episode", condition: "stress", terms: { personalDistress: 1 } },
           timecourse: { times: [-5, 0, 10, 20, 40], peak: 20, baseline: { inflammation: 2 } },
           instrument: { kind: "physio", scale: 1, reliability: 1, refSd: 0.1 },
         },
@@ -177,14 +184,14 @@ describe("runParadigm", () => {
         type: "stress",
         duration: 10,
         dt: 0.1,
-        segments: [{ from: 0, to: 10, inputs: { threat: 1 } }],
+        segments: [{ from: 0, to: 10, inputs: { socialThreat: 1 } }],
       },
       batch,
     ).summaries;
     const iInfl = cm.index.slow.get("inflammation")!;
     for (let q = 0; q < P; q++) {
       const base = 2 * batch.slow[q * cm.slow.length + iInfl];
-      const latent = summaryOf(cm, stress, q, "P");
+      const latent = summaryOf(cm, stress, q, "personalDistress");
       const at = (t: number): number => tc.find((r) => r.p === q && r.time === t)!.value;
       expect(at(-5)).toBeCloseTo(base, 10);
       expect(at(0)).toBeCloseTo(base, 10);
@@ -248,13 +255,18 @@ describe("readParadigm and runParadigm together", () => {
       id: "dt-test",
       label: "dt",
       conditions: [
-        { id: "c", duration: 10, dt: 0.3, segments: [{ from: 0, to: 10, inputs: { s: 0.5 } }] },
+        {
+          id: "c",
+          duration: 10,
+          dt: 0.3,
+          segments: [{ from: 0, to: 10, inputs: { suffering: 0.5 } }],
+        },
       ],
       measures: [
         {
           id: "f",
-          label: "F",
-          source: { from: "episode", condition: "c", terms: { F: 1 } },
+          label: "affectiveSharing",
+          source: { from: "episode", condition: "c", terms: { affectiveSharing: 1 } },
           instrument: { kind: "roi", scale: 2, reliability: 0.6, refSd: 0.1 },
         },
       ],

@@ -8,9 +8,9 @@ import { resolvePopulation, samplePopulation } from "../sim/population.js";
 import { loadParadigms } from "./paradigm.js";
 import { runParadigm } from "./runParadigm.js";
 
-// Fast node A's time constant collapses for attentive participants: some diverge.
+// Fast node attendOther's time constant collapses for attentive participants: some diverge.
 const m = JSON.parse(JSON.stringify(defaultModel())) as Model;
-m.nodes.find((n) => n.id === "A")!.tau = "0.5*exp(-40*pos(attention - 0.4))";
+m.nodes.find((n) => n.id === "attendOther")!.tau = "0.5*exp(-40*pos(attention - 0.4))";
 const cm = compileModel(validateModel(m));
 const paradigm = loadParadigms(cm)[0];
 const P = 30;
@@ -25,7 +25,7 @@ describe("divergence in a paradigm", () => {
     );
     expect(() => runParadigm(cm, paradigm, batch, { seed: 1, ids, occasion: "pre" })).toThrow(
       new RegExp(
-        `participant 5\\d\\d at paradigm ${paradigm.id}, condition \\w+, occasion pre: A =`,
+        `participant 5\\d\\d at paradigm ${paradigm.id}, condition \\w+, occasion pre: attendOther =`,
       ),
     );
   });

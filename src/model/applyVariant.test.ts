@@ -46,14 +46,14 @@ describe("applyVariant", () => {
     const m = applyVariant(base, "no-oxytocin");
     for (const id of ["E14", "E14b", "E14c", "E14d", "E14f"])
       expect(m.edges.some((e) => e.id === id)).toBe(false);
-    expect(identifiers(equation(base, "F")).has("oxytocin")).toBe(true);
-    expect(identifiers(equation(m, "F")).has("oxytocin")).toBe(false);
-    expect(node(m, "F").equation).not.toMatch(/oxytocin/);
+    expect(identifiers(equation(base, "affectiveSharing")).has("oxytocin")).toBe(true);
+    expect(identifiers(equation(m, "affectiveSharing")).has("oxytocin")).toBe(false);
+    expect(node(m, "affectiveSharing").equation).not.toMatch(/oxytocin/);
 
-    const before = equation(base, "F");
-    const after = equation(m, "F");
-    const high = envOf(base, { oxytocin: 1, s: 1, A: 1 });
-    const low = envOf(base, { oxytocin: 0, s: 1, A: 1 });
+    const before = equation(base, "affectiveSharing");
+    const after = equation(m, "affectiveSharing");
+    const high = envOf(base, { oxytocin: 1, suffering: 1, attendOther: 1 });
+    const low = envOf(base, { oxytocin: 0, suffering: 1, attendOther: 1 });
     expect(evaluateFormula(before, high)).toBeGreaterThan(evaluateFormula(before, low));
     expect(evaluateFormula(after, high)).toBe(evaluateFormula(after, low));
     expect(evaluateFormula(after, high)).toBeCloseTo(evaluateFormula(before, low), 12); // oxytocin held at its neutral 0
@@ -61,10 +61,13 @@ describe("applyVariant", () => {
 
   it("removing a gain edge uses its declared neutral value", () => {
     const m = applyVariant(base, { id: "no-resonance", description: "test", removeEdges: ["E3d"] });
-    const env = envOf(base, { s: 1, A: 1, resonance: 0.2 });
-    expect(identifiers(equation(m, "F")).has("resonance")).toBe(false);
-    expect(evaluateFormula(equation(m, "F"), env)).toBeCloseTo(
-      evaluateFormula(equation(base, "F"), envOf(base, { s: 1, A: 1, resonance: 1 })),
+    const env = envOf(base, { suffering: 1, attendOther: 1, resonance: 0.2 });
+    expect(identifiers(equation(m, "affectiveSharing")).has("resonance")).toBe(false);
+    expect(evaluateFormula(equation(m, "affectiveSharing"), env)).toBeCloseTo(
+      evaluateFormula(
+        equation(base, "affectiveSharing"),
+        envOf(base, { suffering: 1, attendOther: 1, resonance: 1 }),
+      ),
       12,
     );
   });
@@ -72,8 +75,8 @@ describe("applyVariant", () => {
   it("flipping an edge reverses its sign and its declared effect", () => {
     const m = applyVariant(base, { id: "flip-E6", description: "test", flipEdges: ["E6"] });
     expect(m.edges.find((e) => e.id === "E6")!.effect).toBe("drive");
-    expect(partialSign(equation(base, "F"), "R", envOf(base))).toBe(-1);
-    expect(partialSign(equation(m, "F"), "R", envOf(m))).toBe(1);
+    expect(partialSign(equation(base, "affectiveSharing"), "regulation", envOf(base))).toBe(-1);
+    expect(partialSign(equation(m, "affectiveSharing"), "regulation", envOf(m))).toBe(1);
   });
 
   it("set changes parameter values and nothing else", () => {
@@ -90,9 +93,11 @@ describe("applyVariant", () => {
     const m = applyVariant(base, {
       id: "eq",
       description: "test",
-      equations: { empathy: "F*Z*Z" },
+      equations: { empathy: "affectiveSharing*perspectiveTaking*perspectiveTaking" },
     });
-    expect(node(m, "empathy").equation).toBe("F*Z*Z");
+    expect(node(m, "empathy").equation).toBe(
+      "affectiveSharing*perspectiveTaking*perspectiveTaking",
+    );
   });
 
   it("does not change the model it is applied to", () => {

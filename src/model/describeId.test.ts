@@ -6,13 +6,23 @@ const model = defaultModel();
 
 describe("describeId", () => {
   it("gives nodes their label, unit and range", () => {
-    expect(describeId(model, "M")).toMatchObject({
+    expect(describeId(model, "motorSimulation")).toMatchObject({
       kind: "node",
       label: "Motor simulation",
       unit: "activation",
       scale: "activation, 0 to 1 (model units)",
     });
-    for (const id of ["A", "Y", "Z", "F", "P", "C", "warmth", "depression", "warmth0"])
+    for (const id of [
+      "attendOther",
+      "salience",
+      "perspectiveTaking",
+      "affectiveSharing",
+      "personalDistress",
+      "compassion",
+      "warmth",
+      "depression",
+      "warmth0",
+    ])
       expect(describeId(model, id)?.label).toBe(model.nodes.find((n) => n.id === id)!.label);
   });
 
@@ -22,10 +32,10 @@ describe("describeId", () => {
     expect(describeId(model, "m0")).toMatchObject({
       kind: "parameter",
       unit: "logit",
-      scale: "logit (a parameter of M: Motor simulation)",
+      scale: "logit (a parameter of motorSimulation: Motor simulation)",
     });
-    expect(describeId(model, "z0")?.scale).toBe("logit (a parameter of Z: Mentalizing)");
-    expect(describeId(model, "f3")?.scale).toBe("1 (weight of edge E14, oxytocin → F)");
+    expect(describeId(model, "z0")?.scale).toBe("logit (a parameter of perspectiveTaking: Mentalizing)");
+    expect(describeId(model, "f3")?.scale).toBe("1 (weight of edge E14, oxytocin → affectiveSharing)");
     expect(describeId(model, "tau_oxytocin")).toMatchObject({ unit: "day" });
   });
 

@@ -16,7 +16,7 @@ export interface IdDescription {
    * simulator: minutes, engagement), `unknown` (from {@link describeIdOrRaw} only).
    */
   kind: "node" | "parameter" | "summary" | "event" | "content" | "day" | "unknown";
-  /** Human label, e.g. "Motor simulation" for `M`. */
+  /** Human label, e.g. "Motor simulation" for `motorSimulation`. */
   label: string;
   /** Unit, e.g. "activation", "logit", "minutes" ("" when the quantity has none). */
   unit: string;

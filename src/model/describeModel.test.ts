@@ -28,21 +28,23 @@ describe("describeModel", () => {
     expect(at("  readout (")).toBeLessThan(at("  slow ("));
     expect(at("  slow (")).toBeLessThan(at("  trait ("));
     expect(text).toMatch(
-      / {4}F {2}Affective simulation \[anterior insula, anterior mid-cingulate cortex\]\n {8}tau 0\.6 s, drive sigmoid\(resonance\*/,
+      / {4}affectiveSharing \(F\) {2}Affective simulation \[anterior insula, anterior mid-cingulate cortex\]\n {8}tau 0\.6 s, drive sigmoid\(resonance\*/,
     );
-    expect(text).toContain("        empathy = F*Z");
+    expect(text).toContain("        empathy = affectiveSharing*perspectiveTaking");
     expect(text).toMatch(
       / {4}inflammation {2}Inflammation \[innate immune system, IL-6, CRP\]\n {8}relax: target = sigmoid\(n1\*isolation.*; tau = tau_inflammation/,
     );
     expect(text).toMatch(
       / {8}train: rate = eta_attention; decay = lambda_skill; baseline = attention0/,
     );
-    expect(text).toContain("    s  Another's suffering (default 0)");
+    expect(text).toContain("    suffering  Another's suffering (default 0)");
   });
 
   it("lists edges with effect, weight, evidence and hypotheses", () => {
-    expect(text).toMatch(/\n {2}E6 +R -> F +inhibit +f5 +paper, F2 +H4, H5\n/);
-    expect(text).toMatch(/\n {2}E5 +F -> empathy +drive +- +paper\n/);
+    expect(text).toMatch(
+      /\n {2}E6 +regulation -> affectiveSharing +inhibit +f5 +paper, F2 +H4, H5\n/,
+    );
+    expect(text).toMatch(/\n {2}E5 +affectiveSharing -> empathy +drive +- +paper\n/);
   });
 
   it("tabulates parameters with value, prior, unit and provenance kind", () => {
@@ -64,7 +66,7 @@ describe("describeModel", () => {
 
   it("lists content primitives and variants with what they change", () => {
     expect(text).toMatch(
-      /\n {2}attention +Attention and stability of mind +trains attention 1, reappraisal 0\.2 +inputs selfcue 0\.2\n/,
+      /\n {2}attention +Attention and stability of mind +trains attention 1, reappraisal 0\.2 +inputs selfFocus 0\.2\n/,
     );
     expect(text).toMatch(/memory +Memory training +trains nothing +inputs nothing/);
     expect(text).toMatch(
@@ -77,7 +79,7 @@ describe("describeModel", () => {
     const t = describeModel(applyVariant(model, "no-oxytocin"));
     expect(t).toContain("mascaro2015+no-oxytocin version");
     expect(t).toContain("Variants (0)");
-    expect(t).not.toMatch(/E14b +oxytocin -> C/);
+    expect(t).not.toMatch(/E14b +oxytocin -> compassion/);
   });
 });
 
@@ -91,18 +93,19 @@ describe("modelSummaryJson", () => {
       parameters: Object.keys(model.parameters).length,
       variants: model.variants.length,
     });
-    expect(s.nodes.find((n) => n.id === "C")).toEqual({
-      id: "C",
+    expect(s.nodes.find((n) => n.id === "compassion")).toEqual({
+      id: "compassion",
       label: "Compassion (empathic concern)",
       kind: "affect",
       level: "fast",
       regions: ["septal area", "ventral striatum", "medial orbitofrontal cortex"],
       evidence: 7,
+      symbol: "C",
     });
-    expect(s.nodes.find((n) => n.id === "s")!.evidence).toBe(0);
+    expect(s.nodes.find((n) => n.id === "suffering")!.evidence).toBe(0);
     expect(s.edges.find((e) => e.id === "E10")).toEqual({
       id: "E10",
-      from: "C",
+      from: "compassion",
       to: "help",
       effect: "drive",
       weight: "h1",

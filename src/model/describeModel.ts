@@ -102,7 +102,7 @@ export function describeModel(model: Model): string {
     for (const n of nodes) {
       const regions = n.regions?.length ? ` [${n.regions.join(", ")}]` : "";
       out.push(
-        `    ${n.id}  ${n.label}${regions}${n.default !== undefined && !n.dynamics ? ` (default ${n.default})` : ""}`,
+        `    ${n.id}${n.symbol ? ` (${n.symbol})` : ""}  ${n.label}${regions}${n.default !== undefined && !n.dynamics ? ` (default ${n.default})` : ""}`,
       );
       const f = nodeFormula(n);
       if (f) out.push(`        ${f}`);
@@ -182,6 +182,8 @@ export interface ModelSummary {
     level: NodeLevel;
     regions: string[];
     evidence: number;
+    /** The node's short diagram symbol, present only when the model file gives one. */
+    symbol?: string;
     /** Present only when the model file gives one (see `kindsim model lint`). */
     lintJustification?: string;
   }[];
@@ -233,6 +235,7 @@ export function modelSummaryJson(model: Model): ModelSummary {
       level: n.level,
       regions: n.regions ?? [],
       evidence: n.evidence?.length ?? 0,
+      ...(n.symbol === undefined ? {} : { symbol: n.symbol }),
       ...(n.lintJustification === undefined ? {} : { lintJustification: n.lintJustification }),
     })),
     edges: model.edges.map((e) => ({

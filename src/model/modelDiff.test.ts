@@ -10,8 +10,8 @@ const base = defaultModel();
 function edited(): Model {
   const m = structuredClone(base);
   m.parameters.a0.value = 2.5;
-  const M = m.nodes.find((n) => n.id === "M")!;
-  M.equation = "sigmoid(m1*mirroring*s*A - m0 - 0.5)";
+  const M = m.nodes.find((n) => n.id === "motorSimulation")!;
+  M.equation = "sigmoid(m1*mirroring*suffering*attendOther - m0 - 0.5)";
   m.edges.find((e) => e.id === "E6")!.evidence = ["paper"];
   return m;
 }
@@ -35,12 +35,12 @@ describe("diffModels", () => {
     });
     expect(d.nodes.changed).toEqual([
       {
-        id: "M",
+        id: "motorSimulation",
         fields: [
           {
             field: "equation",
-            before: "sigmoid(m1 * mirroring * s * A - m0)",
-            after: "sigmoid(m1 * mirroring * s * A - m0 - 0.5)",
+            before: "sigmoid(m1 * mirroring * suffering * attendOther - m0)",
+            after: "sigmoid(m1 * mirroring * suffering * attendOther - m0 - 0.5)",
           },
         ],
       },
@@ -60,14 +60,21 @@ describe("diffModels", () => {
 
   it("ignores formatting-only changes to equations", () => {
     const m = structuredClone(base);
-    m.nodes.find((n) => n.id === "M")!.equation = "sigmoid( (m1*mirroring)*s*A-m0 )";
+    m.nodes.find((n) => n.id === "motorSimulation")!.equation =
+      "sigmoid( (m1*mirroring)*suffering*attendOther-m0 )";
     expect(diffModels(base, m).nodes.changed).toEqual([]);
   });
 
   it("reports nodes, edges and variants added and removed, and changed priors and provenance", () => {
     const m = structuredClone(base);
     m.nodes = m.nodes.filter((n) => n.id !== "psychopathy");
-    m.edges.push({ id: "E99", from: "P", to: "F", effect: "drive", evidence: ["paper"] });
+    m.edges.push({
+      id: "E99",
+      from: "personalDistress",
+      to: "affectiveSharing",
+      effect: "drive",
+      evidence: ["paper"],
+    });
     m.variants = m.variants.filter((v) => v.id !== "no-cycle");
     m.variants.push({ id: "mine", description: "mine" });
     m.parameters.a1.prior = { dist: "normal", mean: 3, sd: 1, min: 0 };
@@ -96,7 +103,7 @@ describe("diffModels", () => {
   it("shows a variant's edits as a diff of the equations", () => {
     const d = diffModels(base, applyVariant(base, "no-malleability"));
     expect(d.edges.removed).toEqual(["H14a"]);
-    const A = d.nodes.changed.find((c) => c.id === "A")!;
+    const A = d.nodes.changed.find((c) => c.id === "attendOther")!;
     expect(A.fields[0].before).toMatch(/a7 \* malleability/);
     expect(A.fields[0].after).toMatch(/a7 \* 0/);
     expect(d.variants.removed.length).toBe(base.variants.length);
@@ -110,7 +117,7 @@ describe("formatModelDiff", () => {
     expect(text).toContain("parameters: 0 added, 0 removed, 1 changed");
     expect(text).toMatch(/~ a0\n\s+value: 2\.2\n\s+-> 2\.5/);
     expect(text).toMatch(
-      /~ M\n\s+equation: sigmoid\(m1 \* mirroring \* s \* A - m0\)\n\s+-> sigmoid\(m1 \* mirroring \* s \* A - m0 - 0\.5\)/,
+      /~ motorSimulation\n\s+equation: sigmoid\(m1 \* mirroring \* suffering \* attendOther - m0\)\n\s+-> sigmoid\(m1 \* mirroring \* suffering \* attendOther - m0 - 0\.5\)/,
     );
     expect(text).toMatch(/~ E6\n\s+evidence: \[paper, F2\]\n\s+-> \[paper\]/);
     expect(text).not.toMatch(/^variants/m);

@@ -72,6 +72,11 @@ export type SlowDynamics =
 /** One box of the diagram. */
 export interface ModelNode {
   id: string;
+  /**
+   * Optional short symbol (at most 4 characters, e.g. `F` for affective sharing) that the
+   * diagram draws in the box instead of the id; ids are words, symbols keep boxes readable.
+   */
+  symbol?: string;
   label: string;
   kind: NodeKind;
   level: NodeLevel;

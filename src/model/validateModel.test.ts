@@ -35,14 +35,14 @@ describe("validateModel", () => {
     expect(m.nodes.length).toBeGreaterThan(40);
   });
 
-  const M = nodeAt(shipped, "M");
-  const F = nodeAt(shipped, "F");
+  const M = nodeAt(shipped, "motorSimulation");
+  const F = nodeAt(shipped, "affectiveSharing");
   const E6 = edgeAt(shipped, "E6");
 
   const cases: [name: string, breakIt: (m: any) => void, path: string, message: RegExp][] = [
     [
       "an unknown node referenced in an equation",
-      (m) => (m.nodes[M].equation = "sigmoid(m1*mirroring*s*A*ghost - m0)"),
+      (m) => (m.nodes[M].equation = "sigmoid(m1*mirroring*suffering*attendOther*ghost - m0)"),
       `nodes[${M}].equation`,
       /unknown identifier "ghost" \(not a node, parameter/,
     ],
@@ -56,7 +56,7 @@ describe("validateModel", () => {
       "an edge whose declared effect contradicts the equation",
       (m) => (m.edges[E6].effect = "drive"),
       `edges[${E6}].effect`,
-      /declared drive, but F decreases with R/,
+      /declared drive, but affectiveSharing decreases with regulation/,
     ],
     [
       "a missing parameter used as an edge weight",
@@ -92,16 +92,29 @@ describe("validateModel", () => {
       /expected one of input, fast, readout, slow, trait, got "medium"/,
     ],
     [
+      "a node symbol longer than four characters",
+      (m) => (m.nodes[M].symbol = "Motor"),
+      `nodes[${M}].symbol`,
+      /expected a short symbol \(1 to 4 characters, no surrounding spaces\), got "Motor"/,
+    ],
+    [
+      "two nodes with one symbol",
+      (m) => (m.nodes[F].symbol = "M"),
+      `nodes[${F}].symbol`,
+      /duplicate symbol "M" \(already used at nodes\[\d+\]\.symbol\)/,
+    ],
+    [
       "a duplicate node id",
       (m) => m.nodes.push({ ...m.nodes[0] }),
       `nodes[${shipped.nodes.length}].id`,
-      /duplicate identifier "s" \(already used at nodes\[0\]\.id\)/,
+      /duplicate identifier "suffering" \(already used at nodes\[0\]\.id\)/,
     ],
     [
       "readouts that read each other (a cycle where none is allowed)",
       (m) => {
-        m.nodes[nodeAt(m, "empathy")].equation = "F*Z*contagion";
-        m.nodes[nodeAt(m, "contagion")].equation = "F*(1 - Z)*empathy";
+        m.nodes[nodeAt(m, "empathy")].equation = "affectiveSharing*perspectiveTaking*contagion";
+        m.nodes[nodeAt(m, "contagion")].equation =
+          "affectiveSharing*(1 - perspectiveTaking)*empathy";
         m.edges.push(
           { id: "C1", from: "contagion", to: "empathy", effect: "drive", evidence: ["paper"] },
           { id: "C2", from: "empathy", to: "contagion", effect: "drive", evidence: ["paper"] },
@@ -125,17 +138,17 @@ describe("validateModel", () => {
     [
       "a slow node reading a fast node",
       (m) => {
-        m.nodes[nodeAt(m, "connectedness")].dynamics.target = "connection_day*P";
+        m.nodes[nodeAt(m, "connectedness")].dynamics.target = "connection_day*personalDistress";
         m.edges.push({
           id: "Q1",
-          from: "P",
+          from: "personalDistress",
           to: "connectedness",
           effect: "drive",
           evidence: ["paper"],
         });
       },
       `nodes[${nodeAt(shipped, "connectedness")}].dynamics.target`,
-      /"P" is a fast identifier, which a slow formula cannot read \(allowed: slow, trait/,
+      /"personalDistress" is a fast identifier, which a slow formula cannot read \(allowed: slow, trait/,
     ],
     [
       "a variant removing an unknown edge",
@@ -153,7 +166,7 @@ describe("validateModel", () => {
       "a node read by an equation without a declaring edge",
       (m) => m.edges.splice(E6, 1),
       `nodes[${F}].equation`,
-      /F reads R, but no edge R -> F declares it \(expected an edge/,
+      /affectiveSharing reads regulation, but no edge regulation -> affectiveSharing declares it \(expected an edge/,
     ],
     [
       "an unused parameter",
@@ -165,7 +178,7 @@ describe("validateModel", () => {
       "an edge weight absent from the target's equation",
       (m) => (m.edges[E6].weight = "a0"),
       `edges[${E6}].weight`,
-      /parameter a0 does not appear in the equation of F/,
+      /parameter a0 does not appear in the equation of affectiveSharing/,
     ],
     [
       "a parameter value outside its prior's bounds",

@@ -187,6 +187,7 @@ function readDynamics(issues: Issues, path: string, v: unknown): SlowDynamics | 
 
 const NODE_KEYS = [
   "id",
+  "symbol",
   "label",
   "kind",
   "level",
@@ -202,6 +203,23 @@ const NODE_KEYS = [
   "default",
   "lintJustification",
 ] as const;
+
+/** Most characters of a node's `symbol`. */
+export const MAX_SYMBOL_LENGTH = 4;
+
+/** A node's optional short symbol: a non-blank string of at most `MAX_SYMBOL_LENGTH` characters. */
+function readSymbol(issues: Issues, path: string, v: unknown): string | undefined {
+  const s = issues.string(path, v);
+  if (s === undefined) return undefined;
+  if (!s.trim() || [...s].length > MAX_SYMBOL_LENGTH || s !== s.trim()) {
+    issues.add(
+      path,
+      `expected a short symbol (1 to ${MAX_SYMBOL_LENGTH} characters, no surrounding spaces), got ${JSON.stringify(s)}`,
+    );
+    return undefined;
+  }
+  return s;
+}
 
 function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefined {
   const o = issues.object(path, v);
@@ -263,6 +281,7 @@ function readNode(issues: Issues, path: string, v: unknown): ModelNode | undefin
   if (level === "slow") node.dynamics = readDynamics(issues, `${path}.dynamics`, o.dynamics);
   else if (level && o.dynamics !== undefined)
     issues.add(`${path}.dynamics`, `only slow nodes have dynamics (this node is ${level})`);
+  if (o.symbol !== undefined) node.symbol = readSymbol(issues, `${path}.symbol`, o.symbol);
   if (o.default !== undefined) node.default = issues.number(`${path}.default`, o.default);
   if (o.lintJustification !== undefined)
     node.lintJustification = issues.string(`${path}.lintJustification`, o.lintJustification);

@@ -47,9 +47,18 @@ describe("modelDiagram", () => {
       }
   });
 
+  it("draws a node's symbol in its box when it has one, else its id", () => {
+    const box = (id: string): string =>
+      svg.split(/(?=<g class="node )/).find((g) => g.includes(`(${id}): `))!;
+    expect(box("affectiveSharing")).toContain("drawn as F\n");
+    expect(box("affectiveSharing")).toMatch(/>F<\/text>/);
+    expect(box("affectiveSharing")).not.toMatch(/>affectiveSharing<\/text>/);
+    expect(box("warmth")).toMatch(/>warmth<\/text>/);
+  });
+
   it("titles every edge with its id, ends, effect and all its evidence ids", () => {
     const e1 = model.edges.find((e) => e.id === "E1")!;
-    expect(edgeTitle(e1)).toBe("E1: s \u2192 Y (drive), evidence paper, F23");
+    expect(edgeTitle(e1)).toBe("E1: suffering \u2192 salience (drive), evidence paper, F23");
     for (const e of model.edges) {
       const title = edgeTitle(e);
       for (const id of e.evidence) expect(title).toContain(id);
@@ -74,24 +83,24 @@ describe("modelDiagram", () => {
 
   it("puts early fast processes left of later ones by a longest-path rank", () => {
     const rank = fastRanks(model);
-    expect(rank.get("A")).toBe(0);
-    expect(rank.get("M")).toBeGreaterThan(rank.get("A")!);
-    expect(rank.get("F")).toBeGreaterThan(rank.get("M")!);
-    expect(rank.get("C")).toBeGreaterThan(rank.get("F")!);
+    expect(rank.get("attendOther")).toBe(0);
+    expect(rank.get("motorSimulation")).toBeGreaterThan(rank.get("attendOther")!);
+    expect(rank.get("affectiveSharing")).toBeGreaterThan(rank.get("motorSimulation")!);
+    expect(rank.get("compassion")).toBeGreaterThan(rank.get("affectiveSharing")!);
     const x = (id: string): number => {
       const i = boxIds(svg).indexOf(id);
       return boxRects(svg)[i][0];
     };
-    expect(x("s")).toBeLessThan(x("M"));
-    expect(x("M")).toBeLessThan(x("C"));
-    expect(x("C")).toBeLessThan(x("help"));
+    expect(x("suffering")).toBeLessThan(x("motorSimulation"));
+    expect(x("motorSimulation")).toBeLessThan(x("compassion"));
+    expect(x("compassion")).toBeLessThan(x("help"));
   });
 
   it("escapes odd labels and ids", () => {
     const odd: Model = structuredClone(model);
     odd.title = `Tom & Jerry's <model>`;
-    odd.nodes.find((n) => n.id === "Y")!.label = `Salience <"amygdala"> & co`;
-    odd.nodes.find((n) => n.id === "Y")!.regions = ["a<b"];
+    odd.nodes.find((n) => n.id === "salience")!.label = `Salience <"amygdala"> & co`;
+    odd.nodes.find((n) => n.id === "salience")!.regions = ["a<b"];
     const out = modelDiagram(odd);
     expect(xmlProblem(out)).toBeUndefined();
     expect(out).toContain("Tom &amp; Jerry&apos;s &lt;model&gt;");
@@ -112,7 +121,7 @@ describe("modelDiagram", () => {
 
   it("fades what is not highlighted and follows the width", () => {
     // The look of emphasis is pinned by the model-diagram-no-cycle snapshot.
-    const h = modelDiagram(model, { highlight: ["C"] });
+    const h = modelDiagram(model, { highlight: ["compassion"] });
     expect(xmlProblem(h)).toBeUndefined();
     expect(h).not.toBe(svg);
     expect(modelDiagram(model, { width: 2000 })).toMatch(/<svg [^>]*width="2000"/);

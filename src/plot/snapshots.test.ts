@@ -275,6 +275,6 @@ describe("model diagram snapshots", () => {
 
   it("model diagram: a variant (no-cycle) with a highlighted node", () => {
     const model = applyVariant(defaultModel(), "no-cycle");
-    assertSnapshot("model-diagram-no-cycle", modelDiagram(model, { highlight: ["C"] }));
+    assertSnapshot("model-diagram-no-cycle", modelDiagram(model, { highlight: ["compassion"] }));
   });
 });

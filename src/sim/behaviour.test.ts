@@ -161,7 +161,7 @@ function compassionCurve(
   integ: Integrator,
   over: Record<string, number> = {},
 ): { c: number[]; max: number; argmax: number } {
-  const c = S_GRID.map((s) => episode(integ, suffering(s), person(over))("C"));
+  const c = S_GRID.map((s) => episode(integ, suffering(s), person(over))("compassion"));
   let k = 0;
   c.forEach((v, i) => {
     if (v > c[k]) k = i;
@@ -217,14 +217,14 @@ describe.each(INTEGRATORS)("single person, $name", (integ) => {
     const noMent = run({ mentalizing: 0 });
     const noRes = run({ resonance: 0 });
     expect(noMent("contagion")).toBeGreaterThan(noMent("empathy") + 0.02);
-    expect(noRes("perspective")).toBeGreaterThan(noRes("empathy") + 0.02);
+    expect(noRes("perspectiveOnly")).toBeGreaterThan(noRes("empathy") + 0.02);
     expect(def("empathy")).toBeGreaterThan(noMent("empathy") + 0.02);
     expect(def("empathy")).toBeGreaterThan(noRes("empathy") + 0.02);
   });
 
   it("low self-other distinction yields more personal distress", () => {
-    const lo = episode(integ, suffering(0.8), person({ selfOther: 0.15 }))("P");
-    const hi = episode(integ, suffering(0.8), person({ selfOther: 0.8 }))("P");
+    const lo = episode(integ, suffering(0.8), person({ selfOther: 0.15 }))("personalDistress");
+    const hi = episode(integ, suffering(0.8), person({ selfOther: 0.8 }))("personalDistress");
     expect(lo).toBeGreaterThan(hi + 0.05);
   });
 

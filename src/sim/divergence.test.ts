@@ -12,10 +12,10 @@ import { blockAssignment, simulateCohort, type CohortSpec } from "./simulateCoho
 
 const shipped = defaultModel();
 
-/** The shipped model with fast node A's time constant replaced (validated). */
+/** The shipped model with fast node attendOther's time constant replaced (validated). */
 function withTauA(tau: number | string): Model {
   const m = JSON.parse(JSON.stringify(shipped)) as Model;
-  m.nodes.find((n) => n.id === "A")!.tau = tau;
+  m.nodes.find((n) => n.id === "attendOther")!.tau = tau;
   return validateModel(m);
 }
 
@@ -34,16 +34,18 @@ describe("a fast time constant far below the step", () => {
     const cm = compileModel(withTauA(0.001));
     expect(() => simulateCohort(cm, spec(cm.model, 4), ids(4))).toThrow(InputError);
     expect(() => simulateCohort(cm, spec(cm.model, 4), ids(4))).toThrow(
-      /nodes\[\d+\]\.tau: the time constant of fast node A \(0\.001 s\) is too short .* step of 0\.2 s.*at least 0\.0718 s/,
+      /nodes\[\d+\]\.tau: the time constant of fast node attendOther \(0\.001 s\) is too short .* step of 0\.2 s.*at least 0\.0718 s/,
     );
-    expect(() => episodeInputs(cm, socialEpisode({ dt: 0.05 }))).toThrow(/fast node A/);
+    expect(() => episodeInputs(cm, socialEpisode({ dt: 0.05 }))).toThrow(/fast node attendOther/);
   });
 
   it("is checked on the compiled parameter values (after variants and --set)", () => {
     const m = JSON.parse(JSON.stringify(shipped)) as Model;
-    m.nodes.find((n) => n.id === "A")!.tau = "a0";
+    m.nodes.find((n) => n.id === "attendOther")!.tau = "a0";
     const cm = compileModel(validateModel(m), { params: { a0: 0.001 } });
-    expect(() => episodeInputs(cm, socialEpisode())).toThrow(/parameter a0: .*fast node A/);
+    expect(() => episodeInputs(cm, socialEpisode())).toThrow(
+      /parameter a0: .*fast node attendOther/,
+    );
     const ok = compileModel(validateModel(m), { params: { a0: 0.5 } });
     expect(() => episodeInputs(ok, socialEpisode())).not.toThrow();
   });
@@ -66,9 +68,9 @@ describe("participants whose states diverge", () => {
     const d = (err as DivergenceError).divergences;
     expect(d.length).toBeGreaterThan(0);
     expect(d.length).toBeLessThan(N);
-    expect(d[0]).toMatchObject({ where: "equilibration, social episode", node: "A" });
+    expect(d[0]).toMatchObject({ where: "equilibration, social episode", node: "attendOther" });
     expect((err as Error).message).toMatch(
-      /diverged during equilibration.*participant \d+ at equilibration, social episode: A =/,
+      /diverged during equilibration.*participant \d+ at equilibration, social episode: attendOther =/,
     );
   });
 
@@ -94,7 +96,7 @@ describe("participants whose states diverge", () => {
     expect(() => runEpisode(cm, socialEpisode(), batch)).toThrow(DivergenceError);
     const r = runEpisode(cm, socialEpisode(), batch, { onDivergence: "drop", ids: ids(N) });
     expect(r.diverged).toBe(r.divergences.length);
-    expect(r.divergences[0]).toMatchObject({ node: "A", where: "social episode" });
+    expect(r.divergences[0]).toMatchObject({ node: "attendOther", where: "social episode" });
   });
 
   it("are reported for a slow step that becomes non-finite", () => {

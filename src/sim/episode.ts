@@ -113,24 +113,28 @@ const whole = (
 export function sufferingEpisode(
   o: { intensity: number; escape?: number; cost?: number } & EpisodeTiming,
 ): EpisodeSpec {
-  return whole("suffering", { s: o.intensity, esc: o.escape ?? 0, cost: o.cost ?? 0 }, o);
+  return whole(
+    "suffering",
+    { suffering: o.intensity, escapeEase: o.escape ?? 0, helpCost: o.cost ?? 0 },
+    o,
+  );
 }
 
 /** Being socially excluded. */
 export function exclusionEpisode(o: { intensity?: number } & EpisodeTiming = {}): EpisodeSpec {
-  return whole("exclusion", { excl: o.intensity ?? 1 }, o);
+  return whole("exclusion", { exclusionCue: o.intensity ?? 1 }, o);
 }
 
 /** A social-evaluative stressor (e.g. a speech before a judging panel). */
 export function stressorEpisode(o: { intensity?: number } & EpisodeTiming = {}): EpisodeSpec {
-  return whole("stressor", { threat: o.intensity ?? 1 }, o);
+  return whole("stressor", { socialThreat: o.intensity ?? 1 }, o);
 }
 
 /** An everyday social encounter: warmth of the other and their troubles. */
 export function socialEpisode(
   o: { warmth?: number; troubles?: number } & EpisodeTiming = {},
 ): EpisodeSpec {
-  return whole("social", { kind: o.warmth ?? 0.4, s: o.troubles ?? 0.2 }, o);
+  return whole("social", { kindnessCue: o.warmth ?? 0.4, suffering: o.troubles ?? 0.2 }, o);
 }
 
 /** A practice session presenting the inputs of its content mix (share-weighted). */

@@ -20,7 +20,7 @@ export interface LifeConstant {
 export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   /** Daily probability of an everyday stressor. */
   stressorRate: LifeConstant;
-  /** Threat input of an everyday stressor episode (0–1). */
+  /** `socialThreat` input of an everyday stressor episode (0–1). */
   stressorIntensity: LifeConstant;
   /** Minutes of the day an everyday stressor stands for (its weight in time-weighted day means). */
   stressorMinutes: LifeConstant;
@@ -54,9 +54,9 @@ export interface EverydayLife extends Record<EverydayKey, LifeConstant> {
   selfSetback: LifeConstant;
   /** Minutes of the day that moment stands for. */
   selfMinutes: LifeConstant;
-  /** Warmth (`kind` input) of the other in an everyday social encounter. */
+  /** Warmth (`kindnessCue` input) of the other in an everyday social encounter. */
   socialWarmth: LifeConstant;
-  /** Troubles (`s` input) of the other in an everyday social encounter. */
+  /** Troubles (`suffering` input) of the other in an everyday social encounter. */
   socialTroubles: LifeConstant;
   /** Warmth of a class's social encounter without social content: `base + perSocial · social`. */
   classWarmthBase: LifeConstant;
@@ -86,7 +86,7 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   stressorIntensity: {
     value: 0.6,
-    unit: "threat (0-1)",
+    unit: "socialThreat (0-1)",
     provenance: "assumption: an everyday stressor is milder than a lab stressor (TSST, 1)",
   },
   stressorMinutes: {
@@ -96,12 +96,12 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   socialWarmth: {
     value: 0.4,
-    unit: "kind (0-1)",
+    unit: "kindnessCue (0-1)",
     provenance: "assumption: the default of socialEpisode, a moderately warm encounter",
   },
   socialTroubles: {
     value: 0.2,
-    unit: "s (0-1)",
+    unit: "suffering (0-1)",
     provenance: "assumption: the default of socialEpisode, mild troubles of the other",
   },
   socialMinutes: {
@@ -117,12 +117,12 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   sufferingIntensity: {
     value: 0.5,
-    unit: "s (0-1)",
+    unit: "suffering (0-1)",
     provenance: "assumption: everyday trouble is milder than lab depictions of suffering (0.7-0.8)",
   },
   sufferingCost: {
     value: 0.2,
-    unit: "cost (0-1)",
+    unit: "helpCost (0-1)",
     provenance: "assumption: everyday help costs a little time or effort",
   },
   sufferingMinutes: {
@@ -138,7 +138,7 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   exclusionIntensity: {
     value: 0.5,
-    unit: "excl (0-1)",
+    unit: "exclusionCue (0-1)",
     provenance: "assumption: everyday exclusion is milder than Cyberball or 'future alone' (1)",
   },
   exclusionMinutes: {
@@ -153,7 +153,7 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   supportWarmth: {
     value: 0.8,
-    unit: "kind (0-1)",
+    unit: "kindnessCue (0-1)",
     provenance: "assumption: a supporter is warmer than an everyday encounter (0.4)",
   },
   supportMinutes: {
@@ -168,12 +168,12 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   selfFocus: {
     value: 0.6,
-    unit: "selfcue (0-1)",
+    unit: "selfFocus (0-1)",
     provenance: "assumption: thought turns clearly, not wholly, to oneself",
   },
   selfSetback: {
     value: 0.3,
-    unit: "threat (0-1)",
+    unit: "socialThreat (0-1)",
     provenance:
       "assumption: a minor setback is about half as threatening as an everyday stressor (0.6)",
   },
@@ -184,17 +184,17 @@ export const EVERYDAY_LIFE: Readonly<EverydayLife> = Object.freeze({
   },
   classWarmthBase: {
     value: 0.4,
-    unit: "kind (0-1)",
+    unit: "kindnessCue (0-1)",
     provenance: "assumption: a class without social content is as warm as everyday life",
   },
   classWarmthPerSocial: {
     value: 0.4,
-    unit: "kind per unit of social share",
+    unit: "kindnessCue per unit of social share",
     provenance: "assumption: a fully social class (group sharing) is twice as warm (capped at 1)",
   },
   classTroubles: {
     value: 0.2,
-    unit: "s (0-1)",
+    unit: "suffering (0-1)",
     provenance: "assumption: classmates' troubles as in everyday encounters",
   },
   minutesPerLoad: {

@@ -71,11 +71,13 @@ describe("data dictionaries", () => {
   });
 
   it("write as CSV with quoted cells where needed", () => {
-    const csv = dictionaryCsv(episodeDictionary(model, ["M"]));
+    const csv = dictionaryCsv(episodeDictionary(model, ["motorSimulation"]));
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("column,value,meaning,unit");
     expect(lines[1]).toBe("time,,Time from the start of the episode,seconds");
-    expect(lines.at(-1)).toBe('variable,M,Motor simulation,"activation, 0 to 1 (model units)"');
+    expect(lines.at(-1)).toBe(
+      'variable,motorSimulation,Motor simulation,"activation, 0 to 1 (model units)"',
+    );
   });
 
   it("write a folder's dictionaries as one CSV with a file column, describing itself last", () => {

@@ -101,7 +101,7 @@ function runPersonEpisode(o: EpisodeOptions) {
     t: Number((k * o.every * o.dt).toFixed(6)),
     values: Array.from(r.traj!.subarray(k * NO, (k + 1) * NO)),
   }));
-  return { spec, outputs: cm.outputs, rows };
+  return { model, spec, outputs: cm.outputs, rows };
 }
 
 function* episodeCsv(outputs: string[], rows: { t: number; values: number[] }[]) {
@@ -116,7 +116,7 @@ async function episode(o: EpisodeOptions): Promise<void> {
       `--type expects one of ${EPISODE_TYPES.join(", ")}, got ${JSON.stringify(o.type)}`,
     );
   if (o.out !== undefined) withFlag("--out", () => checkOutputFilePath(o.out!));
-  const { spec, outputs, rows } = runPersonEpisode(o);
+  const { model, spec, outputs, rows } = runPersonEpisode(o);
   if (o.out !== undefined)
     await withFlag("--out", () => writeFileAtomically(o.out!, episodeCsv(outputs, rows)));
   if (o.json)
@@ -128,11 +128,16 @@ async function episode(o: EpisodeOptions): Promise<void> {
         values: rows.map((r) => r.values),
       }) + "\n",
     );
-  const head = ["t(s)".padStart(7), ...outputs.map((id) => id.slice(0, 7).padStart(8))].join("");
+  // Columns are headed by the node's symbol where it has one (ids are words, too wide).
+  const symbol = new Map(model.nodes.flatMap((n) => (n.symbol ? [[n.id, n.symbol] as const] : [])));
+  const heading = (id: string): string => (symbol.get(id) ?? id).slice(0, 7).padStart(8);
+  const head = ["t(s)".padStart(7), ...outputs.map(heading)].join("");
   const lines = rows.map((row) =>
     [row.t.toFixed(2).padStart(7), ...row.values.map((v) => v.toFixed(3).padStart(8))].join(""),
   );
-  process.stdout.write([head, ...lines].join("\n") + "\n");
+  const legend = outputs.filter((id) => symbol.has(id)).map((id) => `${symbol.get(id)} ${id}`);
+  const key = legend.length ? [`symbols: ${legend.join(", ")}`] : [];
+  process.stdout.write([head, ...lines, ...key].join("\n") + "\n");
 }
 
 /** Adds `episode` to the program. */

@@ -79,7 +79,9 @@ describe("kindsim model validate", () => {
     cli.clear();
     const signs = modelFile("signs.json", (m) => (m.edges[E6].effect = "drive"));
     expect(await run("validate", signs)).toBe(2);
-    expect(cli.stderr).toContain(`  edges[${E6}].effect: declared drive, but F decreases with R`);
+    expect(cli.stderr).toContain(
+      `  edges[${E6}].effect: declared drive, but affectiveSharing decreases with regulation`,
+    );
   });
 
   it("lists all problems, not only the first 20", async () => {
@@ -170,14 +172,15 @@ describe("kindsim model diff", () => {
   const edited = (): string =>
     modelFile("edited.json", (m) => {
       m.parameters.a0.value = 2.5;
-      m.nodes.find((n: any) => n.id === "M").equation = "sigmoid(m1*mirroring*s*A - m0 - 0.5)";
+      m.nodes.find((n: any) => n.id === "motorSimulation").equation =
+        "sigmoid(m1*mirroring*suffering*attendOther - m0 - 0.5)";
       m.edges.find((e: any) => e.id === "E6").evidence = ["paper"];
     });
 
   it("lists the changes between the default and a file", async () => {
     expect(await run("diff", "default", edited())).toBe(0);
     expect(cli.stdout).toContain(
-      "nodes: 0 added, 0 removed, 1 changed\n  ~ M\n      equation: sigmoid(m1 * mirroring * s * A - m0)\n",
+      "nodes: 0 added, 0 removed, 1 changed\n  ~ motorSimulation\n      equation: sigmoid(m1 * mirroring * suffering * attendOther - m0)\n",
     );
     expect(cli.stdout).toMatch(/~ a0\n\s+value: 2\.2\n\s+-> 2\.5\n/);
     expect(cli.stdout).toMatch(/~ E6\n\s+evidence: \[paper, F2\]/);
@@ -254,7 +257,7 @@ describe("kindsim model diagram", () => {
     expect(await run("diagram")).toBe(0);
     expect(cli.stdout).toMatch(/^<\?xml[^>]*>\n<svg /);
     expect(cli.stdout.slice(cli.stdout.indexOf("<svg"))).toMatch(/^<svg /);
-    expect(cli.stdout).toContain("<title>E14b: oxytocin \u2192 C (drive)");
+    expect(cli.stdout).toContain("<title>E14b: oxytocin \u2192 compassion (drive)");
     cli.clear();
     const out = join(dir, "diagram", "no-oxytocin.svg");
     mkdirSync(join(dir, "diagram"));
@@ -269,7 +272,7 @@ describe("kindsim model diagram", () => {
   it("rejects an unknown variant or highlighted id", async () => {
     expect(await run("diagram", "--variant", "nope")).toBe(2);
     expect(cli.stderr).toContain('unknown variant "nope"');
-    expect(await run("diagram", "--highlight", "C,nope")).toBe(2);
+    expect(await run("diagram", "--highlight", "compassion,nope")).toBe(2);
     expect(cli.stderr).toContain("--highlight: no node or edge nope in model mascaro2015");
     expect(cli.stdout).toBe("");
   });

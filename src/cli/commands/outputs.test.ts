@@ -145,6 +145,18 @@ describe("kindsim episode --person", () => {
   });
 });
 
+describe("kindsim episode table", () => {
+  it("heads columns with node symbols where nodes have one, and keys them below", async () => {
+    expect(await cli.run("episode", "--seconds", "1")).toBe(0);
+    const lines = cli.stdout.trimEnd().split("\n");
+    expect(lines[0].trim().split(/\s+/).slice(0, 4)).toEqual(["t(s)", "A", "Y", "M"]);
+    expect(lines[0]).toMatch(/ empathy /);
+    expect(lines.at(-1)).toMatch(
+      /^symbols: A attendOther, Y salience, M motorSimulation, F affectiveSharing/,
+    );
+  });
+});
+
 describe("kindsim episode --out", () => {
   it("checks the path before running and writes the file whole", async () => {
     expect(await cli.run("episode", "--out", "")).toBe(2);

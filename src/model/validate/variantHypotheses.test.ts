@@ -42,7 +42,7 @@ describe("variants against their hypothesis tags", () => {
     const issues = (err as ValidationError).issues;
     expect(issues.map((i) => i.path)).toEqual(["variants[1].negates[0]", "variants[1].negates[0]"]);
     expect(issues[0].message).toMatch(
-      /"no-oxytocin" negates H10 but leaves edge E14g \(oxytocin → P/,
+      /"no-oxytocin" negates H10 but leaves edge E14g \(oxytocin → personalDistress/,
     );
     expect(issues[0].message).toMatch(/add E14g to removeEdges or set its weight p9 to 0/);
     expect(issues[1].message).toMatch(/edge E14h/);

@@ -95,7 +95,10 @@ function practiceBox(b: DiagramBox, model: Model): string {
   ]);
 }
 
-/** A node box tinted by kind (traits white and dashed), with its label, id and tooltip. */
+/**
+ * A node box tinted by kind (traits white and dashed), with its label, its symbol (or its id
+ * when the node has no symbol) and tooltip.
+ */
 export function boxMark(b: DiagramBox, model: Model, em: Emphasis): string {
   if (b.key === PRACTICE) return practiceBox(b, model);
   const n = b.node!;
@@ -118,6 +121,6 @@ export function boxMark(b: DiagramBox, model: Model, em: Emphasis): string {
       "stroke-width": strong ? 3 : b.col !== undefined && n.level === "fast" ? 1.6 : 1.1,
       "stroke-dasharray": trait ? "3,2" : undefined,
     }),
-    ...boxText(b, n.label, n.id, font, b.col !== undefined || trait ? 2 : 3),
+    ...boxText(b, n.label, n.symbol ?? n.id, font, b.col !== undefined || trait ? 2 : 3),
   ]);
 }

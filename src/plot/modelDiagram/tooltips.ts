@@ -4,16 +4,17 @@
 
 import type { Model, ModelEdge, ModelNode } from "../../model/types.js";
 
-/** Title of an edge: "E3: M → F (drive), evidence F27". */
+/** Title of an edge: "E3: motorSimulation → affectiveSharing (drive), evidence F27". */
 export function edgeTitle(e: ModelEdge): string {
   const ev = e.evidence.length > 0 ? `evidence ${e.evidence.join(", ")}` : "no evidence";
   return `${e.id}: ${e.from} \u2192 ${e.to} (${e.effect}), ${ev}`;
 }
 
-/** Title of a node box: label, id, kind, level, meaning and brain regions. */
+/** Title of a node box: label, id, kind, level, symbol, meaning and brain regions. */
 export function nodeTitle(n: ModelNode): string {
   const regions = n.regions && n.regions.length > 0 ? `\nRegions: ${n.regions.join(", ")}` : "";
-  return `${n.label} (${n.id}): ${n.kind}, ${n.level}\n${n.meaning}${regions}`;
+  const symbol = n.symbol ? `, drawn as ${n.symbol}` : "";
+  return `${n.label} (${n.id}): ${n.kind}, ${n.level}${symbol}\n${n.meaning}${regions}`;
 }
 
 /** Title of a practice arrow: the content primitives that train `skill`. */

@@ -73,7 +73,7 @@ export function everydaySelf(run: CohortRun): EpisodeInputs {
     duration,
     dt,
     segments: [
-      { from: 0, to: duration, inputs: { selfcue: life.selfFocus, threat: life.selfSetback } },
+      { from: 0, to: duration, inputs: { selfFocus: life.selfFocus, socialThreat: life.selfSetback } },
     ],
   }));
 }
