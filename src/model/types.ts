@@ -49,9 +49,9 @@ export type SlowDynamics =
        * A trained skill: dx/dt = rate·load·(1 − x) − decay·(x − baseline), where `load`
        * is the day's practice load on this skill, plus an optional extra drive formula.
        * With `use` the load is closed-loop: for each practice session, its minutes (over the
-       * everyday life's `minutesPerLoad`) × engagement × the mean of the `use` node (a fast
-       * node or readout) over that person's practice episode, so a skill grows with what the
-       * person actually did in the session. Without `use` the load is open-loop, set by the
+       * everyday life's `minutesPerLoad`) × engagement × how far the mean of the `use` node (a
+       * fast node or readout) over that person's practice episode rose above their resting
+       * level, so a skill grows with what the person actually did in the session. Without `use` the load is open-loop, set by the
        * content table's `trains` (content minutes × weight × engagement).
        */
       form: "train";

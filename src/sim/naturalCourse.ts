@@ -12,7 +12,8 @@ import { InputError } from "../model/issues.js";
 import type { Model } from "../model/types.js";
 import type { CohortRunner } from "./cohortRunner.js";
 import type { Population } from "./population.js";
-import { resolveProtocol, type Protocol } from "./protocol.js";
+import { everydayLife } from "./everydayLife.js";
+import { resolveProtocol, type ContentMix, type Protocol } from "./protocol.js";
 import { runCohort } from "./runCohort.js";
 import type { CohortResult, CohortSpec } from "./simulateCohort.js";
 
@@ -46,7 +47,10 @@ export interface NaturalCourseOptions {
   seed?: number;
   /** A variant of the model to apply first (by id). */
   variant?: string;
-  /** The protocol people live under (default: the shipped `waitlist`, no practice). */
+  /**
+   * The protocol people live under (default: the shipped `waitlist`, no practice; for a
+   * population with prior practice, their own daily practice continued, see `ownPractice`).
+   */
   protocol?: Protocol;
   /** Parameter values overriding the model's. */
   params?: Record<string, number>;
@@ -185,7 +189,11 @@ export async function naturalCourse(
     throw new InputError(`days: expected a whole number from 1 to 36500, got ${days}`);
   const tolerances = tolerancesOf(opts.tolerances);
   const m = opts.variant === undefined ? model : applyVariant(model, opts.variant);
-  const protocol = opts.protocol ?? resolveProtocol("waitlist", m);
+  const protocol =
+    opts.protocol ??
+    (population.practiceHours
+      ? ownPractice(population.practiceHours.content, days, everydayLife({}, m.everyday))
+      : resolveProtocol("waitlist", m));
   const spec: CohortSpec = {
     seed,
     days,
@@ -225,5 +233,28 @@ export async function naturalCourse(
     nodes,
     stationary: nodes.every((x) => x.stationary),
     diverged: r.diverged,
+  };
+}
+
+/**
+ * The natural course of experienced practitioners: they go on practising their content every
+ * day for the everyday life's `historyHoursPerDay`, as their simulated history did.
+ */
+export function ownPractice(
+  content: ContentMix,
+  days: number,
+  life: { historyHoursPerDay: number },
+): Protocol {
+  const weeks = Math.ceil(days / 7);
+  return {
+    id: "own-practice",
+    label: "Their own daily practice, continued",
+    citation: "",
+    weeks,
+    home: { minutesPerDay: 60 * life.historyHoursPerDay, daysPerWeek: 7 },
+    modules: [{ id: "own", label: "Own practice", weeks, content }],
+    sessions: [],
+    adherence: { mean: 0.95, sd: 0 },
+    attendance: { mean: 0.95, sd: 0 },
   };
 }

@@ -28,6 +28,7 @@ export const SLOT = {
   exclusion: 5,
   support: 6,
   self: 7,
+  rest: 8,
 } as const;
 /** Name of each slot, for reports. */
 export const SLOT_NAME = [
@@ -39,6 +40,7 @@ export const SLOT_NAME = [
   "exclusion",
   "support",
   "self",
+  "rest",
 ] as const;
 /** Episode type of each slot (what the model's day summaries read). */
 export const SLOT_TYPE = [
@@ -50,6 +52,7 @@ export const SLOT_TYPE = [
   "exclusion",
   "support",
   "self",
+  "rest",
 ] as const;
 export const NSLOT = SLOT_TYPE.length;
 /** The random everyday encounters (slot, daily rate key, minutes key), in draw order. */

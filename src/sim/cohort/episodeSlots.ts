@@ -121,3 +121,43 @@ export function expectedSummary(run: CohortRun, p: number, k: number, include = 
   }
   return acc;
 }
+
+/**
+ * Steps the slow level of the first `count` participants over `days` days of the *expected*
+ * day: every subset of the random slots that ran this round (each present with its daily
+ * probability, independently) gives one day's summaries and one exact step from the same
+ * start, and the new slow state is the probability-weighted mean of those steps. Over long
+ * steps this lands on the fixed point of the averaged day-to-day dynamics (the mean of the
+ * targets, not the target of the mean day), which is what the real stochastic days drift to.
+ * Returns the number of participants whose step became non-finite in any subset.
+ */
+export function expectedDayStep(run: CohortRun, count: number, days: number): number {
+  const { cm, state } = run;
+  const NS = cm.slow.length;
+  const NSum = cm.summaries.length;
+  const random: number[] = [];
+  for (let slot = 0; slot < NSLOT; slot++) {
+    const r = run.slotRate[slot];
+    if (r > 0 && r < 1 && slot !== SLOT.class && slot !== SLOT.practice) random.push(slot);
+  }
+  const start = state.slow.slice(0, count * NS);
+  const acc = new Float64Array(count * NS);
+  let bad = 0;
+  for (let sub = 0; sub < 1 << random.length; sub++) {
+    let mask = ~0;
+    let prob = 1;
+    random.forEach((slot, i) => {
+      const on = (sub >> i) & 1;
+      if (!on) mask &= ~(1 << slot);
+      prob *= on ? run.slotRate[slot] : 1 - run.slotRate[slot];
+    });
+    if (prob <= 0) continue;
+    for (let p = 0; p < count; p++)
+      for (let k = 0; k < NSum; k++) state.summaries[p * NSum + k] = summarise(run, p, k, mask);
+    state.slow.set(start);
+    bad += cm.day(state, days);
+    for (let i = 0; i < count * NS; i++) acc[i] += prob * state.slow[i];
+  }
+  state.slow.set(acc);
+  return bad;
+}

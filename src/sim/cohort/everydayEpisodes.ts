@@ -73,8 +73,27 @@ export function everydaySelf(run: CohortRun): EpisodeInputs {
     duration,
     dt,
     segments: [
-      { from: 0, to: duration, inputs: { selfFocus: life.selfFocus, socialThreat: life.selfSetback } },
+      {
+        from: 0,
+        to: duration,
+        inputs: { selfFocus: life.selfFocus, socialThreat: life.selfSetback },
+      },
     ],
+  }));
+}
+
+/**
+ * A resting episode without any input: the person's resting activity, against which a practice
+ * session's exercise of each process is measured (closed-loop learning counts activity above
+ * rest, so a neutral session trains nothing).
+ */
+export function restEpisode(run: CohortRun): EpisodeInputs {
+  const { dt, seconds: duration } = run;
+  return cachedInputs(run, "rest", () => ({
+    type: "rest",
+    duration,
+    dt,
+    segments: [{ from: 0, to: duration, inputs: {} }],
   }));
 }
 

@@ -20,8 +20,8 @@ import {
   SLOT,
   type CohortRun,
 } from "./cohortRun.js";
-import { expectedSummary, runSlot } from "./episodeSlots.js";
-import { practiceSession, runEverydayEpisodes } from "./everydayEpisodes.js";
+import { expectedDayStep, runSlot } from "./episodeSlots.js";
+import { practiceSession, restEpisode, runEverydayEpisodes } from "./everydayEpisodes.js";
 import { addTrainingLoads } from "./simulateDay.js";
 
 /** Pseudo-days of history blocks: random substreams that no simulated day uses. */
@@ -106,7 +106,6 @@ function historyBlock(
   pseudoDay: number,
 ): void {
   const { cm, state, members } = sub;
-  const NSum = cm.summaries.length;
   state.count = m;
   cm.person(state);
   sub.ran.fill(0);
@@ -117,9 +116,8 @@ function historyBlock(
   runEverydayEpisodes(sub, n, pseudoDay);
   for (let i = 0; i < n; i++) sub.dayMinutes[members[i]] = 60 * sub.life.historyHoursPerDay;
   runSlot(sub, SLOT.practice, n, pseudoDay, practiceSession(sub, content), sub.dayMinutes);
+  runSlot(sub, SLOT.rest, n, pseudoDay, restEpisode(sub), 0);
   addTrainingLoads(sub, n, content);
-  for (let q = 0; q < m; q++)
-    for (let k = 0; k < NSum; k++) state.summaries[q * NSum + k] = expectedSummary(sub, q, k);
-  if (cm.day(state, days) > 0) recordDayDivergences(sub);
+  if (expectedDayStep(sub, m, days) > 0) recordDayDivergences(sub);
   failOnDivergence(sub);
 }

@@ -22,6 +22,7 @@ import {
   encounterEpisode,
   everydaySocial,
   practiceSession,
+  restEpisode,
 } from "./everydayEpisodes.js";
 
 /** Sets the day's event levels of every participant from the cohort's event schedule. */
@@ -72,8 +73,8 @@ function loadPerMinute(run: CohortRun, content: Record<string, number>): Float64
 /**
  * Adds the day's training loads of the first `n` members of `run.members`, who practised
  * `content` today for `run.dayMinutes` minutes: open-loop skills from the content table,
- * closed-loop skills from the mean of their `use` node over each person's own practice
- * episode (already run in the practice slot).
+ * closed-loop skills from how far the mean of their `use` node over each person's own practice
+ * episode rose above that person's resting level (both slots already run).
  */
 export function addTrainingLoads(run: CohortRun, n: number, content: Record<string, number>): void {
   const { cm, members, state } = run;
@@ -84,11 +85,15 @@ export function addTrainingLoads(run: CohortRun, n: number, content: Record<stri
     const p = members[q];
     const dose = run.dayMinutes[p] * state.engagement[p];
     const ep = (p * NSLOT + SLOT.practice) * W;
-    const practised = run.ran[p * NSLOT + SLOT.practice] === 1;
+    const rest = (p * NSLOT + SLOT.rest) * W;
+    const practised =
+      run.ran[p * NSLOT + SLOT.practice] === 1 && run.ran[p * NSLOT + SLOT.rest] === 1;
     for (let k = 0; k < NK; k++) {
       const u = run.useOut[k];
-      const perMin =
-        u < 0 ? perMinute[k] : practised ? run.epOut[ep + u * NSTAT] / run.life.minutesPerLoad : 0;
+      const exercise = practised
+        ? Math.max(0, run.epOut[ep + u * NSTAT] - run.epOut[rest + u * NSTAT])
+        : 0;
+      const perMin = u < 0 ? perMinute[k] : exercise / run.life.minutesPerLoad;
       state.loads[p * NK + k] += dose * perMin;
     }
   }
@@ -121,8 +126,11 @@ function practiseArm(run: CohortRun, a: number, day: number): void {
     members[nPractice++] = p;
     if (attends && plan.social > 0) classMembers.push(p);
   }
-  if (Object.keys(plan.content).length > 0)
+  if (Object.keys(plan.content).length > 0) {
     runSlot(run, SLOT.practice, nPractice, day, practiceSession(run, plan.content), run.dayMinutes);
+    if (run.useOut.some((u) => u >= 0))
+      runSlot(run, SLOT.rest, nPractice, day, restEpisode(run), 0);
+  }
   addTrainingLoads(run, nPractice, plan.content);
   if (classMembers.length > 0) {
     const ei = classSocial(run, plan.social);
