@@ -420,7 +420,7 @@ describe("practice effects decay without practice", () => {
   });
 });
 
-describe("natural course is stationary", () => {
+describe("natural course is stationary (healthy adults; every preset: src/sim/naturalCourse.test.ts)", () => {
   const r = cohort(["waitlist"], 365, { recordEvery: 30 });
   const drift = (v: string): number => Math.abs(armMean(r, 0, v, 365) - armMean(r, 0, v, 0));
   it.each(["depression", "isolation", "inflammation"])(
@@ -431,5 +431,170 @@ describe("natural course is stationary", () => {
   );
   it("vagal drifts less than 0.03 over a year", () => {
     expect(drift("vagal")).toBeLessThan(0.03);
+  });
+});
+
+// ---- mechanism tests: each structure's effect, and its absence when its edge is cut ----------
+
+/** The model compiled with parameters overridden (a cut edge is its weight set to 0). */
+function withParams(set: Record<string, number>): CompiledModel {
+  const m = structuredClone(model);
+  for (const [k, v] of Object.entries(set)) m.parameters[k].value = v;
+  return compileModel(m);
+}
+
+/** A constant-input episode of any inputs (12 s). */
+const inputsEpisode =
+  (inputs: Record<string, number>, type = "lab") =>
+  (dt: number): EpisodeSpec => ({
+    type,
+    duration: 12,
+    dt,
+    segments: [{ from: 0, to: 12, inputs }],
+  });
+
+/** One person with a day event set (endotoxin, otAdmin, …). */
+function withEvent(c: CompiledModel, event: string, value: number): Batch {
+  const b = person({}, c);
+  b.events[c.index.event.get(event)!] = value;
+  return b;
+}
+
+describe.each(INTEGRATORS)("mechanism, single person ($name)", (integ) => {
+  const threat = inputsEpisode({ socialThreat: 0.5 });
+  it("endotoxin raises the response to social threat through acute cytokines; cut the immune route (cy1 = 0) and it does not", () => {
+    const rise = (c: CompiledModel): number =>
+      episode(integ, threat, withEvent(c, "endotoxin", 1), c)("salience") -
+      episode(integ, threat, person({}, c), c)("salience");
+    expect(rise(cm)).toBeGreaterThan(0.02);
+    expect(Math.abs(rise(withParams({ cy1: 0 })))).toBeLessThan(1e-9);
+    expect(episode(integ, threat, withEvent(cm, "endotoxin", 1))("cytokines")).toBeGreaterThan(
+      episode(integ, threat, person())("cytokines") + 0.2,
+    );
+  });
+
+  it("intranasal oxytocin acts within the episode through oxytocin signalling; without ot1 it does not", () => {
+    const ep = suffering(0.6);
+    const rise = (c: CompiledModel): number =>
+      episode(integ, ep, withEvent(c, "otAdmin", 1), c)("compassion") -
+      episode(integ, ep, person({}, c), c)("compassion");
+    expect(rise(cm)).toBeGreaterThan(0.005);
+    expect(Math.abs(rise(withParams({ ot1: 0 })))).toBeLessThan(1e-9);
+  });
+
+  it("H5: reappraisal lowers distress and keeps concern; attention-shifting lowers salience and concern", () => {
+    const base = episode(integ, inputsEpisode({ suffering: 0.9 }), person());
+    const reap = episode(integ, inputsEpisode({ suffering: 0.9, instructRegulate: 1 }), person());
+    const shift = episode(integ, inputsEpisode({ suffering: 0.9, instructDistract: 1 }), person());
+    expect(reap("personalDistress")).toBeLessThan(base("personalDistress") - 0.02);
+    expect(reap("compassion")).toBeGreaterThan(shift("compassion") + 0.02);
+    expect(shift("salience")).toBeLessThan(base("salience") - 0.01);
+    expect(shift("attendOther")).toBeLessThan(base("attendOther") - 0.05);
+  });
+
+  it("imagine-self merges self and other: less online distinction, more distress; without sd3 and d6 no difference in distinction", () => {
+    const other = inputsEpisode({ suffering: 0.7, inferenceDemand: 0.5 });
+    const self = inputsEpisode({ suffering: 0.7, inferenceDemand: 0.5, imagineSelf: 1 });
+    expect(episode(integ, self, person())("distinction")).toBeLessThan(
+      episode(integ, other, person())("distinction") - 0.05,
+    );
+    expect(episode(integ, self, person())("personalDistress")).toBeGreaterThan(
+      episode(integ, other, person())("personalDistress"),
+    );
+    const c = withParams({ sd3: 0, d6: 0 });
+    expect(
+      Math.abs(
+        episode(integ, self, person({}, c), c)("distinction") -
+          episode(integ, other, person({}, c), c)("distinction"),
+      ),
+    ).toBeLessThan(1e-9);
+  });
+
+  it("intensity and inference demand act separately: inference engages perspective-taking far more than sharing", () => {
+    const low = episode(integ, inputsEpisode({ suffering: 0.2, inferenceDemand: 0.1 }), person());
+    const inf = episode(integ, inputsEpisode({ suffering: 0.2, inferenceDemand: 0.9 }), person());
+    const hot = episode(integ, inputsEpisode({ suffering: 0.8, inferenceDemand: 0.1 }), person());
+    const dZ = inf("perspectiveTaking") - low("perspectiveTaking");
+    const dF = inf("affectiveSharing") - low("affectiveSharing");
+    expect(dZ).toBeGreaterThan(0.1);
+    expect(dZ).toBeGreaterThan(3 * dF);
+    expect(hot("affectiveSharing") - low("affectiveSharing")).toBeGreaterThan(dF + 0.1);
+  });
+
+  it("the vagal brake follows resting tone and is withdrawn under threat; HRV, cortisol and distress can dissociate", () => {
+    const rest = inputsEpisode({});
+    expect(episode(integ, rest, person({ vagal: 0.8 }))("rsa")).toBeGreaterThan(
+      episode(integ, rest, person({ vagal: 0.3 }))("rsa") + 0.1,
+    );
+    const tsst = inputsEpisode({ socialThreat: 1 });
+    const s = episode(integ, tsst, person());
+    expect(s("rsa")).toBeLessThan(episode(integ, rest, person())("rsa"));
+    // a distressing sight that is not evaluative raises distress without the HPA response of a judging panel
+    const pain = episode(integ, inputsEpisode({ suffering: 1 }), person());
+    expect(pain("personalDistress") - s("personalDistress")).toBeGreaterThan(
+      pain("cortisol") - s("cortisol"),
+    );
+  });
+});
+
+describe("mechanism, cohorts", () => {
+  it("use-dependent learning: loving-kindness grows warmth only through felt concern (concern blocked, c0 = 12: almost no growth)", () => {
+    const grow = (c: CompiledModel): number => change(cohort(["lkm"], 28, { c }), 0, "warmth", 28);
+    expect(grow(cm)).toBeGreaterThan(0.02);
+    expect(grow(withParams({ c0: 12 }))).toBeLessThan(grow(cm) / 10);
+  });
+
+  it("a distressing empathy session and a calm compassion session train different things", () => {
+    const r = cohort(["empathy-training", "compassion-training"], 7);
+    expect(change(r, 0, "resonance", 7)).toBeGreaterThan(change(r, 1, "resonance", 7));
+    expect(change(r, 1, "warmth", 7)).toBeGreaterThan(change(r, 0, "warmth", 7));
+  });
+
+  it("questionnaires read self-views that follow felt experience, not skills: IRI concern rises only as felt concern accumulates", () => {
+    const r = cohort(["compassion-training"], 28, { recordEvery: 7 });
+    const dWarmth7 = change(r, 0, "warmth", 7);
+    const dView7 = change(r, 0, "viewConcern", 7);
+    const dView28 = change(r, 0, "viewConcern", 28);
+    expect(dWarmth7).toBeGreaterThan(0);
+    expect(dView28).toBeGreaterThan(dView7);
+    // cut the route from felt concern to the self-view (concern_day never observed: tau_view huge)
+    const c = withParams({ tau_view: 1e6 });
+    expect(
+      Math.abs(change(cohort(["compassion-training"], 28, { c }), 0, "viewConcern", 28)),
+    ).toBeLessThan(1e-3);
+  });
+
+  it("expectancy: part of an active control's effect on depression runs through expectancy; with ex1 = 0 that part goes", () => {
+    const run = (c: CompiledModel): CohortResult =>
+      cohort(["health-education", "waitlist"], 56, { c });
+    const eff = (r: CohortResult): number =>
+      change(r, 0, "depression", 56) - change(r, 1, "depression", 56);
+    const withExp = run(cm);
+    const without = run(withParams({ ex1: 0 }));
+    expect(change(withExp, 0, "expectancy", 56)).toBeGreaterThan(0.2);
+    expect(Math.abs(change(without, 0, "expectancy", 56))).toBeLessThan(1e-9);
+    expect(eff(withExp)).toBeLessThan(eff(without) - 0.002);
+  });
+
+  it("depression feeds inflammation (E15): raising depression propensity raises inflammation; with n7 = 0 much less", () => {
+    const rise = (c: CompiledModel): number => {
+      const a = person({ depression: 0.8 }, c);
+      const b = person({ depression: 0.1 }, c);
+      const day = (x: Batch): number => {
+        const s = {
+          count: 1,
+          slow: x.slow,
+          traits: x.traits,
+          events: x.events,
+          summaries: new Float64Array(c.summaries.length),
+          loads: new Float64Array(c.skills.length),
+        };
+        c.day(s, 1);
+        return x.slow[c.index.slow.get("inflammation")!];
+      };
+      return day(a) - day(b);
+    };
+    expect(rise(cm)).toBeGreaterThan(0);
+    expect(Math.abs(rise(withParams({ n7: 0 })))).toBeLessThan(rise(cm) / 10);
   });
 });
