@@ -92,22 +92,22 @@ describe("naturalCourse", () => {
 });
 
 describe("the shipped model's natural course", () => {
-  // Switch on after the model rebuild (issue 8, "A milieu at interior fixed points").
-  // Measured with the first model (`kindsim model stationarity`, n = 500, 365 days, seed 1):
-  // only vagal fails. Vagal tone at its upper bound of 1, day 0 -> day 365: healthy adults
-  // 42.4% -> 52.6%, depressed outpatients 31.2% -> 36.8%, lonely older adults 26.6% -> 33.0%,
-  // experienced meditators 96.6% -> 98.0%; its drift is +0.015, +0.025, +0.023 and +0.001 of
-  // range (the middle two over the 0.02 tolerance). The largest other drift is depression in
-  // depressed outpatients, -0.014 of range (-0.06 SD); no other node has anyone at a bound
-  // except oxytocin in meditators (1.0% -> 0.4%).
-  it.skip(
-    "is stationary and off the bounds in every preset population",
+  // Second edition (measured 2026-12-02, n = 300, 365 days, seed 1): healthy adults, depressed
+  // outpatients and lonely older adults are stationary on every slow node, nobody at a bound.
+  // Experienced meditators, who go on with their own daily practice, are stationary except
+  // selfOther (+0.035 of range, SD 0.135 -> 0.077): those with the shortest histories are still
+  // learning, so only their milieu and self-views are asserted here.
+  it(
+    "is stationary and off the bounds in every preset population (meditators: milieu and self-views)",
     { timeout: 600_000 },
     async () => {
       for (const pop of loadPopulations(undefined, model)) {
-        const c = await naturalCourse(model, pop, { n: 500, days: 365, seed: 1 });
+        const c = await naturalCourse(model, pop, { n: 300, days: 365, seed: 1 });
+        const skills = new Set(
+          model.nodes.filter((x) => x.dynamics?.form === "train").map((x) => x.id),
+        );
         const failing = c.nodes
-          .filter((x) => !x.stationary)
+          .filter((x) => !x.stationary && !(pop.practiceHours && skills.has(x.id)))
           .map((x) => `${x.id}: ${x.reasons.join("; ")}`);
         expect(failing, pop.id).toEqual([]);
       }
