@@ -114,10 +114,12 @@ describe("compareNorms", () => {
 });
 
 describe("the shipped model against the shipped norms", () => {
-  // Switch on after the model rebuild (issue 8). Measured with the first model
-  // (`kindsim model norms`, n = 500, seed 1): BDI-II in depressed outpatients, simulated mean
-  // 18.30 (SD 17.89) against the norm 27.97 (SD 10.95): z = -0.88, mismatch. The other shipped
-  // norms are not verified (no verdict).
+  // Not yet met: the magnitudes are for the fit (issue 9). Second edition, measured with
+  // `kindsim model norms --n 300` (seed 1, 2026-12-02): 2 of 4 verified norms match -- resting
+  // RSA 4.97 (0.86) vs 4.81 (1.12), UCLA in lonely older adults 48.3 (22.3) vs 49.3 (8.1) --
+  // and 2 do not: BDI-II in depressed outpatients 35.5 (24.2) vs 28.0 (11.0), z = 0.69; the
+  // Self-Compassion Scale in healthy adults 2.66 (0.87) vs 2.99 (0.61), z = -0.54. Simulated
+  // SDs are too wide where the milieu spreads people over its range. (First model: 1 of 4.)
   it.skip("matches every verified norm within half a norm SD", { timeout: 600_000 }, async () => {
     const rows = await compareNorms(model, loadNorms(), { n: 500, seed: 1 });
     const off = rows
