@@ -420,7 +420,10 @@ describe("runTrial: set: values outside a parameter's prior support", () => {
     );
     await expect(runTrial(s, { threads: 1 })).rejects.toBeInstanceOf(InputError);
     // a value inside the support runs
-    const ok = await runTrial(study((x) => (x.set = { a1: 3.5 })), { threads: 1, n: 2 });
+    const ok = await runTrial(
+      study((x) => (x.set = { a1: 3.5 })),
+      { threads: 1, n: 2 },
+    );
     expect(ok.results.length).toBeGreaterThan(0);
   });
 });

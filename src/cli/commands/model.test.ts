@@ -185,7 +185,9 @@ describe("kindsim model diff", () => {
     expect(cli.stdout).toContain(
       "nodes: 0 added, 0 removed, 1 changed\n  ~ motorSimulation\n      equation: sigmoid(m1 * mirroring * suffering * attendOther - m0)\n",
     );
-    expect(cli.stdout).toMatch(new RegExp(`~ a0\\n\\s+value: ${a0.replace(".", "\\.")}\\n\\s+-> 2\\.5\\n`));
+    expect(cli.stdout).toMatch(
+      new RegExp(`~ a0\\n\\s+value: ${a0.replace(".", "\\.")}\\n\\s+-> 2\\.5\\n`),
+    );
     expect(cli.stdout).toMatch(/~ E6\n\s+evidence: \[paper, F2\]/);
   });
 
