@@ -13,6 +13,21 @@ const mixed: EpisodeSpec = {
     { from: 0, to: 10, inputs: { suffering: 0.8, escapeEase: 1, helpCost: 0.5 } },
     { from: 8, to: 18, inputs: { kindnessCue: 0.6, socialThreat: 0.5, selfFocus: 0.3 } },
     { from: 15, to: 30, inputs: { exclusionCue: 1, aversiveCue: 0.7, suffering: 0.3 } },
+    {
+      from: 5,
+      to: 25,
+      inputs: {
+        instructFocus: 0.8,
+        instructRegulate: 0.5,
+        instructFeel: 0.4,
+        inferenceDemand: 0.6,
+      },
+    },
+    {
+      from: 12,
+      to: 28,
+      inputs: { instructDistract: 0.7, instructCompassion: 0.6, imagineSelf: 0.5, bystanders: 0.5 },
+    },
   ],
 };
 
@@ -32,8 +47,10 @@ describe("handWrittenEpisode", () => {
     // Varied, deterministic values in [0.05, 0.95].
     for (let i = 0; i < slow.length; i++) slow[i] = 0.05 + 0.9 * ((i * 0.6180339887) % 1);
     for (let i = 0; i < traits.length; i++) traits[i] = 0.05 + 0.9 * ((i * 0.4142135623 + 0.3) % 1);
-    for (let p = 0; p < P; p++)
+    for (let p = 0; p < P; p++) {
       events[p * NE + cm.index.event.get("endotoxin")!] = p % 2 === 0 ? 0 : (0.5 * p) / P;
+      events[p * NE + cm.index.event.get("otAdmin")!] = p % 3 === 0 ? 1 : 0;
+    }
     for (const spec of [mixed, { ...mixed, dt: 0.05 }]) {
       const ei = episodeInputs(cm, spec);
       const out = new Float64Array(P * NO * NSTAT);

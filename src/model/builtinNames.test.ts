@@ -41,9 +41,9 @@ describe("names that collide with Object.prototype", () => {
     });
 
     it(`${name} works as a node id (a trained skill, also a content key)`, () => {
-      const m = parseModel(renamed("mirroring", name));
+      const m = parseModel(renamed("interdependence", name));
       expect(m.nodes.some((n) => n.id === name)).toBe(true);
-      expect(m.content.affection.trains[name]).toBe(0.5);
+      expect(m.content.gratitude.trains[name]).toBe(1);
     });
 
     it(`${name} works as an evidence, hypothesis and content id`, () => {

@@ -34,8 +34,12 @@ describe("describeId", () => {
       unit: "logit",
       scale: "logit (a parameter of motorSimulation: Motor simulation)",
     });
-    expect(describeId(model, "z0")?.scale).toBe("logit (a parameter of perspectiveTaking: Mentalizing)");
-    expect(describeId(model, "f3")?.scale).toBe("1 (weight of edge E14, oxytocin → affectiveSharing)");
+    expect(describeId(model, "z0")?.scale).toBe(
+      "logit (a parameter of perspectiveTaking: Mentalizing)",
+    );
+    expect(describeId(model, "f3")?.scale).toBe(
+      "1 (weight of edge E14, oxytocinNow → affectiveSharing)",
+    );
     expect(describeId(model, "tau_oxytocin")).toMatchObject({ unit: "day" });
   });
 

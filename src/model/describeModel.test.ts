@@ -49,11 +49,11 @@ describe("describeModel", () => {
 
   it("tabulates parameters with value, prior, unit and provenance kind", () => {
     expect(text).toMatch(/\n {2}id +value +prior +unit +provenance\n/);
-    expect(text).toMatch(/\n {2}a1 +3 +normal\(3, 0\.6\) on \[0, inf\] +logit +assumption\n/);
+    expect(text).toMatch(/\n {2}a1 +3 +normal\(3, 1\.667\) on \[0, inf\] +logit +assumption\n/);
     expect(text).toMatch(/\n {2}y4 +0\.7 +beta\(7, 3\) +1 +literature\n/);
-    expect(text).toMatch(/\n {2}o2 +0 +uniform\(0, 1\) +1 +assumption\n/);
+    expect(text).toMatch(/\n {2}o2 +0 +uniform\(0, 4\) +logit +assumption\n/);
     expect(text).toMatch(
-      /\n {2}eta_attention +0\.05 +lognormal\(-3, 0\.3\) +1\/\(day\*load\) +calibrated\n/,
+      /\n {2}eta_malleability +0\.4 +lognormal\(-0\.92, 0\.5\) +1\/\(day\*load\) +calibrated\n/,
     );
   });
 
@@ -66,11 +66,11 @@ describe("describeModel", () => {
 
   it("lists content primitives and variants with what they change", () => {
     expect(text).toMatch(
-      /\n {2}attention +Attention and stability of mind +trains attention 1, reappraisal 0\.2 +inputs selfFocus 0\.2\n/,
+      /\n {2}selfCompassion +Self-compassion +trains malleability 1 +inputs selfFocus 0\.6, kindnessCue 0\.4, instructCompassion 0\.3\n/,
     );
-    expect(text).toMatch(/memory +Memory training +trains nothing +inputs nothing/);
+    expect(text).toMatch(/education +Health education +trains nothing +inputs nothing/);
     expect(text).toMatch(
-      / {2}no-oxytocin {2}Negation of H10.*\n {6}negates H10 \(cuts every edge tagged with it\); removes E14, E14b, E14c, E14d, E14f, E14g, E14h\n/,
+      / {2}no-oxytocin {2}Negation of H10.*\n {6}negates H10 \(cuts every edge tagged with it\); removes E14, E14b, E14c, E14d, E14f, E14g, E14h, E14i, E14k, E14l, E14m, E14n, E14o\n/,
     );
     expect(text).toMatch(/ {2}oxytocin-mediates {2}H10.*\n {6}sets o2 = 0\.6, f3 = 0\.8, c4 = 2\n/);
   });
@@ -79,7 +79,8 @@ describe("describeModel", () => {
     const t = describeModel(applyVariant(model, "no-oxytocin"));
     expect(t).toContain("mascaro2015+no-oxytocin version");
     expect(t).toContain("Variants (0)");
-    expect(t).not.toMatch(/E14b +oxytocin -> compassion/);
+    expect(text).toMatch(/E14b +oxytocinNow -> compassion/);
+    expect(t).not.toMatch(/E14b +oxytocinNow -> compassion/);
   });
 });
 

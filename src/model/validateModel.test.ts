@@ -158,8 +158,8 @@ describe("validateModel", () => {
     ],
     [
       "a content primitive training a non-skill",
-      (m) => (m.content.attention.trains.inflammation = 0.5),
-      "content.attention.trains.inflammation",
+      (m) => (m.content.insight.trains.inflammation = 0.5),
+      "content.insight.trains.inflammation",
       /expected a trained skill \(slow node with form: train\)/,
     ],
     [

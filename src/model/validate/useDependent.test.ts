@@ -19,7 +19,10 @@ function issuesOf(change: (m: any) => void): ValidationIssue[] {
   }
 }
 
-/** A trained skill of the shipped model and its index. */
+/**
+ * A trained skill of the shipped model and its index (the tests use interdependence, an open-loop
+ * belief, so that closing its loop is the change).
+ */
 function skill(m: any, id: string): [any, number] {
   const i = m.nodes.findIndex((n: any) => n.id === id);
   return [m.nodes[i], i];
@@ -38,16 +41,16 @@ describe("closed-loop skills (dynamics.use)", () => {
   const firstFast = (m: any): string => m.nodes.find((n: any) => n.level === "fast").id;
 
   it("accepts a skill that learns from a fast node, with its edge declared", () => {
-    const issues = issuesOf((m) => useOf(m, firstFast(m), "warmth"));
+    const issues = issuesOf((m) => useOf(m, firstFast(m), "interdependence"));
     expect(issues).toEqual([]);
   });
 
   it("refuses a use that is not a fast node or readout, at the field", () => {
     const issues = issuesOf((m) => {
-      const [n] = skill(m, "warmth");
+      const [n] = skill(m, "interdependence");
       n.dynamics.use = "inflammation";
     });
-    const [, i] = skill(shipped, "warmth");
+    const [, i] = skill(shipped, "interdependence");
     expect(issues).toContainEqual({
       path: `nodes[${i}].dynamics.use`,
       message: expect.stringMatching(/expected a fast node or readout id/),
@@ -56,9 +59,9 @@ describe("closed-loop skills (dynamics.use)", () => {
 
   it("refuses a content load on a closed-loop skill", () => {
     const issues = issuesOf((m) => {
-      useOf(m, firstFast(m), "warmth");
+      useOf(m, firstFast(m), "interdependence");
       const [k, c] = Object.entries<any>(m.content)[0];
-      c.trains = { ...(c.trains ?? {}), warmth: 1 };
+      c.trains = { ...(c.trains ?? {}), interdependence: 1 };
       expect(k).toBeTruthy();
     });
     expect(issues.some((x) => /learns from use/.test(x.message))).toBe(true);
@@ -67,8 +70,8 @@ describe("closed-loop skills (dynamics.use)", () => {
   it("asks for the edge use -> skill like any other read", () => {
     const fast = firstFast(shipped);
     const issues = issuesOf((m) => {
-      useOf(m, fast, "warmth");
-      m.edges = m.edges.filter((e: any) => !(e.from === fast && e.to === "warmth"));
+      useOf(m, fast, "interdependence");
+      m.edges = m.edges.filter((e: any) => !(e.from === fast && e.to === "interdependence"));
     });
     expect(issues.some((x) => x.message.includes(`reads ${fast}, but no edge`))).toBe(true);
   });
