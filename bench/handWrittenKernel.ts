@@ -106,7 +106,7 @@ export function handWrittenEpisode(
     "f8",
   ].map(par);
   const [z0, z1, z2, z3, z4] = ["z0", "z1", "z2", "z3", "z4"].map(par);
-  const [r0, r1, r2, r3, r4, r5] = ["r0", "r1", "r2", "r3", "r4", "r5"].map(par);
+  const [r0, r1, r2, r3, r4, r5, r6] = ["r0", "r1", "r2", "r3", "r4", "r5", "r6"].map(par);
   const [x0, x1, x2] = ["x0", "x1", "x2"].map(par);
   const [d0, d1, d2, d3, d4, d5, d6] = ["d0", "d1", "d2", "d3", "d4", "d5", "d6"].map(par);
   const [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9] = [
@@ -135,7 +135,7 @@ export function handWrittenEpisode(
   ].map(par);
   const [w0, w1, w2, w3, w4, w5] = ["w0", "w1", "w2", "w3", "w4", "w5"].map(par);
   const [as0, as1, as2] = ["as0", "as1", "as2"].map(par);
-  const [sd0, sd1, sd2, sd3] = ["sd0", "sd1", "sd2", "sd3"].map(par);
+  const [sd0, sd1, sd2, sd3, sd4] = ["sd0", "sd1", "sd2", "sd3", "sd4"].map(par);
   const [rs1, rs2, rs3, rs4, rs5] = ["rs1", "rs2", "rs3", "rs4", "rs5"].map(par);
   const [sy0, sy1, sy2, sy3, sy4, sy5] = ["sy0", "sy1", "sy2", "sy3", "sy4", "sy5"].map(par);
   const [hp0, hp1, hp2, hp3] = ["hp0", "hp1", "hp2", "hp3"].map(par);
@@ -292,7 +292,14 @@ export function handWrittenEpisode(
       iF;
     dy[4] = (sig(mentalizing * (z1 * (s + z4 * infer) * A + z2 * M) + z3 * F - z0) - Z) * iZ;
     dy[5] =
-      (sig(reappraisal * (r1 * F + r2 * Y + r4 * regulate) + r3 * Rs + r5 * expectancy - r0) - R) *
+      (sig(
+        reappraisal * (r1 * F + r2 * Y + r4 * regulate) +
+          r3 * Rs +
+          r5 * expectancy -
+          r6 * feel -
+          r0,
+      ) -
+        R) *
       iR;
     dy[6] = (sig(x1 * excl + x2 * isolation - x0) - X) * iX;
     dy[7] =
@@ -328,7 +335,7 @@ export function handWrittenEpisode(
       iC;
     dy[10] = (sig(w1 * C + w2 * warmth * (kind + w5 * selfcue) + w3 * Ot - w4 * Pd - w0) - W) * iW;
     dy[11] = (sig(as1 * Pd * (0.5 + esc) + as2 * attention * distract - as0) - Sh) * iSh;
-    dy[12] = (sig(sd1 * selfOther * (s + infer) * A + sd2 * Z - sd3 * imagine - sd0) - Di) * iDi;
+    dy[12] = (sig(sd1 * selfOther * A + sd2 * Z - sd3 * imagine - sd4 * Sy - sd0) - Di) * iDi;
     dy[13] = (sig(rs1 * (vagal - 0.5) + rs2 * C + rs3 * Ot - rs4 * Sy - rs5 * power) - Rs) * iRs;
     dy[14] = (sig(sy1 * Y + sy2 * Pd + sy3 * threat - sy4 * Rs - sy5 * Ot - sy0) - Sy) * iSy;
     dy[15] = (sig(hp1 * Sy * threat + hp2 * Pd - hp3 * Ot - hp0) - Hp) * iHp;

@@ -43,8 +43,15 @@ function formatPrior(p: Prior): string {
 function nodeFormula(n: ModelNode): string | undefined {
   if (n.level === "fast") return `tau ${n.tau} s, drive ${n.equation}`;
   if (n.level === "readout") return `${n.id} = ${n.equation}`;
-  if (n.level === "slow" && n.dynamics)
-    return `${n.dynamics.form}: ${list(dynamicsFormulas(n.dynamics), " = ", "; ")}`;
+  if (n.level === "slow" && n.dynamics) {
+    const use =
+      n.dynamics.form === "train"
+        ? n.dynamics.use !== undefined
+          ? `; learns from ${n.dynamics.use} exercised in practice (above rest)`
+          : "; open-loop (content loads)"
+        : "";
+    return `${n.dynamics.form}: ${list(dynamicsFormulas(n.dynamics), " = ", "; ")}${use}`;
+  }
   return undefined;
 }
 

@@ -62,6 +62,20 @@ Checks (the command exits 0 whenever the lint ran, whatever it found):
 const print = (text: string): void =>
   void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 
+/** `kindsim model validate FILE`: every problem with its field path (exit 2), or a one-line ok. */
+function validateAction(file: string): void {
+  let m: Model;
+  try {
+    m = modelArg(file);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const lines = e.issues.map((i) => `  ${i.path}: ${i.message}`);
+    throw new InputError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`, { cause: e });
+  }
+  const parameters = Object.keys(m.parameters).length;
+  print(`ok: ${m.id} (${m.nodes.length} nodes, ${m.edges.length} edges, ${parameters} parameters)`);
+}
+
 /** Adds `kindsim model` and its sub-commands to the program. */
 export function registerModelCommand(program: Command, _ctx: CliContext): void {
   const model = program
@@ -74,20 +88,7 @@ export function registerModelCommand(program: Command, _ctx: CliContext): void {
       "check a model file; prints every problem with the path of its field (exit code 2 if invalid)",
     )
     .argument("<file>", "model file (YAML or JSON), or `default`")
-    .action((file: string) => {
-      let m: Model;
-      try {
-        m = modelArg(file);
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        const lines = e.issues.map((i) => `  ${i.path}: ${i.message}`);
-        throw new InputError(`${e.message.split("\n")[0]}\n${lines.join("\n")}`, { cause: e });
-      }
-      const parameters = Object.keys(m.parameters).length;
-      print(
-        `ok: ${m.id} (${m.nodes.length} nodes, ${m.edges.length} edges, ${parameters} parameters)`,
-      );
-    });
+    .action(validateAction);
 
   model
     .command("show")
