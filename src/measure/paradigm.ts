@@ -26,8 +26,9 @@ export interface ParadigmCondition {
  * Where a measure's latent value comes from:
  * - `episode`: a weighted sum of node/readout statistics in a condition, optionally minus the
  *   same in a `contrast` condition (an fMRI contrast such as pain − neutral);
- * - `coupling`: mean product of two nodes' deviations from their condition means, minus the
- *   same in `contrast` (a psychophysiological-interaction style index);
+ * - `coupling`: with `trials`, the Fisher-z correlation across noisy trials of two nodes' trial
+ *   means (a beta-series correlation); without, the mean product of their deviations over one
+ *   episode; minus the same in `contrast`;
  * - `slow`: a weighted sum of slow states (and traits) on the wave day (questionnaires on
  *   dispositions, resting physiology);
  * - `diary`: a day summary (or slow node) over the `days` days up to the wave (experience
@@ -42,7 +43,21 @@ export type MeasureSource =
       contrast?: string;
       offset?: number;
     }
-  | { from: "coupling"; condition: string; nodes: [string, string]; contrast?: string }
+  | {
+      from: "coupling";
+      condition: string;
+      nodes: [string, string];
+      contrast?: string;
+      /**
+       * Trials of the condition (≥ 3): the coupling is then the Fisher-z correlation, across
+       * trials, of the two nodes' trial means, each trial with its own state noise and each
+       * trial estimate with measurement noise `trialNoise` (a beta-series correlation). Without
+       * `trials`, the covariance of the two nodes over one episode's time steps.
+       */
+      trials?: number;
+      /** SD of the measurement noise of each trial's estimate (activation units; default 0). */
+      trialNoise?: number;
+    }
   | { from: "slow"; terms: Record<string, number>; offset?: number }
   | { from: "diary"; variable: string; days: number };
 
@@ -275,11 +290,22 @@ function readSource(
     const nodes = issues.stringList(`${sp}.nodes`, so.nodes) ?? [];
     if (nodes.length !== 2 || !nodes.every(output))
       issues.add(`${sp}.nodes`, "expected two fast nodes or readouts of the model");
+    const trials = issues.number(`${sp}.trials`, so.trials, {
+      optional: true,
+      integer: true,
+      min: 3,
+      max: 1000,
+    });
+    const trialNoise = issues.number(`${sp}.trialNoise`, so.trialNoise, { optional: true, min: 0 });
+    if (trialNoise !== undefined && trials === undefined)
+      issues.add(`${sp}.trialNoise`, "trialNoise needs trials (the number of trials)");
     return {
       from,
       condition: cond("condition") ?? "",
       nodes: [nodes[0], nodes[1]],
       contrast: cond("contrast"),
+      ...(trials !== undefined ? { trials } : {}),
+      ...(trialNoise !== undefined ? { trialNoise } : {}),
     };
   }
   if (from === "slow") {

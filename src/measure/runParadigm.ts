@@ -61,6 +61,8 @@ interface ConditionResult {
   summaries: Float64Array;
   /** Covariance of outputs a and b over the window for member p (when recorded). */
   coupling?: (a: number, b: number, p: number) => number;
+  /** Per trial (when the condition has trials): each output's mean, `[(p*nOut + i)]`. */
+  trialMeans?: Float64Array[];
 }
 
 /** State noise of each batch member and fast node for one condition and occasion. */
@@ -71,11 +73,14 @@ function conditionJitter(
   ctx: ParadigmContext,
   P: number,
   noise: number,
+  trial?: number,
 ): Float64Array | null {
   if (!(noise > 0)) return null;
   const NF = cm.fast.length;
   const jitter = new Float64Array(P * NF);
-  const stream = hashName(`paradigm/${paradigm.id}/${condition}/${ctx.occasion}`);
+  const stream = hashName(
+    `paradigm/${paradigm.id}/${condition}/${ctx.occasion}${trial === undefined ? "" : `/trial ${trial}`}`,
+  );
   for (let p = 0; p < P; p++) {
     const r = new RandomStream(ctx.seed, ctx.ids[p], stream);
     for (let i = 0; i < NF; i++) jitter[p * NF + i] = noise * r.normal();
@@ -128,6 +133,11 @@ function runConditions(
       m.source.from === "coupling" ? [m.source.condition, m.source.contrast ?? ""] : [],
     ),
   );
+  const trialsOf = new Map<string, number>();
+  for (const m of paradigm.measures)
+    if (m.source.from === "coupling" && m.source.trials !== undefined)
+      for (const c of [m.source.condition, m.source.contrast])
+        if (c !== undefined) trialsOf.set(c, Math.max(trialsOf.get(c) ?? 0, m.source.trials));
   const results = new Map<string, ConditionResult>();
   for (const c of paradigm.conditions) {
     const ei = episodeInputs(cm, {
@@ -160,9 +170,96 @@ function runConditions(
         if (!diverged.has(d.participant))
           diverged.set(d.participant, { ...d, participant: ctx.ids[d.participant] });
     }
-    results.set(c.id, { summaries, coupling: traj ? windowCoupling(traj, ei, NO) : undefined });
+    const trialMeans: Float64Array[] = [];
+    for (let t = 0; t < (trialsOf.get(c.id) ?? 0); t++)
+      trialMeans.push(runTrial(cm, paradigm, c.id, ei, batch, ctx, noise, t, diverged));
+    results.set(c.id, {
+      summaries,
+      coupling: traj ? windowCoupling(traj, ei, NO) : undefined,
+      trialMeans: trialMeans.length > 0 ? trialMeans : undefined,
+    });
   }
   return results;
+}
+
+/** One trial of a condition (its own state noise): each output's mean for every member. */
+function runTrial(
+  cm: CompiledModel,
+  paradigm: Paradigm,
+  condition: string,
+  ei: EpisodeInputs,
+  batch: Batch,
+  ctx: ParadigmContext,
+  noise: number,
+  t: number,
+  diverged: Map<number, Divergence>,
+): Float64Array {
+  const P = batch.P;
+  const NO = cm.outputs.length;
+  const summaries = new Float64Array(P * NO * NSTAT);
+  const status = new Int32Array(P);
+  const bad = cm.episode(
+    {
+      count: P,
+      slow: batch.slow,
+      traits: batch.traits,
+      events: batch.events,
+      jitter: conditionJitter(cm, paradigm, condition, ctx, P, noise, t),
+      out: summaries,
+      trajectory: null,
+      status,
+    },
+    ei,
+  );
+  if (bad > 0) {
+    const where = `paradigm ${paradigm.id}, condition ${condition} (trial ${t + 1}), occasion ${ctx.occasion}`;
+    for (const d of episodeDivergences(cm, status, P, summaries, (q) => q, where))
+      if (!diverged.has(d.participant))
+        diverged.set(d.participant, { ...d, participant: ctx.ids[d.participant] });
+  }
+  const means = new Float64Array(P * NO);
+  for (let i = 0; i < P * NO; i++) means[i] = summaries[i * NSTAT];
+  return means;
+}
+
+/**
+ * Beta-series coupling of outputs a and b for member p: the Fisher-z correlation across the
+ * condition's trials of the two trial means, each with measurement noise of SD `trialNoise`
+ * drawn from the participant's own stream for this measure and occasion.
+ */
+function trialCoupling(
+  trialMeans: Float64Array[],
+  NO: number,
+  a: number,
+  b: number,
+  p: number,
+  trialNoise: number,
+  rng: RandomStream,
+): number {
+  const T = trialMeans.length;
+  const x = new Float64Array(T);
+  const y = new Float64Array(T);
+  for (let t = 0; t < T; t++) {
+    x[t] = trialMeans[t][p * NO + a] + trialNoise * rng.normal();
+    y[t] = trialMeans[t][p * NO + b] + trialNoise * rng.normal();
+  }
+  let mx = 0;
+  let my = 0;
+  for (let t = 0; t < T; t++) {
+    mx += x[t] / T;
+    my += y[t] / T;
+  }
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let t = 0; t < T; t++) {
+    sxy += (x[t] - mx) * (y[t] - my);
+    sxx += (x[t] - mx) ** 2;
+    syy += (y[t] - my) ** 2;
+  }
+  if (!(sxx > 0 && syy > 0)) return 0;
+  const r = Math.min(Math.max(sxy / Math.sqrt(sxx * syy), -0.999999), 0.999999);
+  return 0.5 * pm.log((1 + r) / (1 - r));
 }
 
 /** The latent value a measure's source gives for batch member p (not for diaries). */
@@ -172,6 +269,7 @@ function latentOf(
   results: Map<string, ConditionResult>,
   batch: Batch,
   p: number,
+  couplingRng?: RandomStream,
 ): number {
   const NO = cm.outputs.length;
   const stat = (cond: string, node: string, which: "mean" | "peak" | "final"): number => {
@@ -191,6 +289,19 @@ function latentOf(
   if (src.from === "coupling") {
     const a = cm.index.output.get(src.nodes[0])!;
     const b = cm.index.output.get(src.nodes[1])!;
+    if (src.trials !== undefined) {
+      const of = (cond: string): number =>
+        trialCoupling(
+          results.get(cond)!.trialMeans!.slice(0, src.trials),
+          NO,
+          a,
+          b,
+          p,
+          src.trialNoise ?? 0,
+          couplingRng!,
+        );
+      return of(src.condition) - (src.contrast ? of(src.contrast) : 0);
+    }
     latent = results.get(src.condition)!.coupling!(a, b, p);
     if (src.contrast) latent -= results.get(src.contrast)!.coupling!(a, b, p);
     return latent;
@@ -226,7 +337,7 @@ function measureRows(
     );
     return [{ p, measure: m.id, time: null, value: d.mean }];
   }
-  const latent = latentOf(cm, src, results, batch, p);
+  const latent = latentOf(cm, src, results, batch, p, rng);
   if (!m.timecourse)
     return [{ p, measure: m.id, time: null, value: measure(m.instrument, latent, rng) }];
   let base = 0;
