@@ -510,6 +510,19 @@ describe.each(INTEGRATORS)("mechanism, single person ($name)", (integ) => {
     ).toBeLessThan(1e-9);
   });
 
+  it("exclusion raises hostile behaviour through felt exclusion; with ho1 = 0 it does not", () => {
+    const rise = (c: CompiledModel): number =>
+      episode(
+        integ,
+        inputsEpisode({ exclusionCue: 1, socialThreat: 0.3 }),
+        person({}, c),
+        c,
+      )("hostility") -
+      episode(integ, inputsEpisode({ socialThreat: 0.3 }), person({}, c), c)("hostility");
+    expect(rise(cm)).toBeGreaterThan(0.02);
+    expect(Math.abs(rise(withParams({ ho1: 0 })))).toBeLessThan(0.2 * rise(cm));
+  });
+
   it("intensity and inference demand act separately: inference engages perspective-taking far more than sharing", () => {
     const low = episode(integ, inputsEpisode({ suffering: 0.2, inferenceDemand: 0.1 }), person());
     const inf = episode(integ, inputsEpisode({ suffering: 0.2, inferenceDemand: 0.9 }), person());
