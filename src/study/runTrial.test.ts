@@ -356,9 +356,9 @@ describe("runTrial: diary run-in", () => {
     let sum = 0;
     for (const r of run.data.rows) if (Number.isFinite(r.value)) sum += r.value;
     expect(run.data.rows).toHaveLength(179);
-    expect(sum).toBe(1428.3213866780784);
-    expect(run.data.rows.slice(0, 3).map((r) => r.value)).toEqual([36, 34, 26]);
-    expect(run.results[0].estimate).toBe(0.3757080709599167);
+    expect(sum).toBe(1445.0560343988218);
+    expect(run.data.rows.slice(0, 3).map((r) => r.value)).toEqual([36, 31, 24]);
+    expect(run.results[0].estimate).toBe(0.27883695105428863);
     expect(run.data.participants.flatMap((p) => p.dropoutDay ?? [])).toEqual([13, 4, 1]);
     expect(run.data.participants.reduce((a, p) => a + p.minutes, 0)).toBe(2415);
   });
