@@ -249,6 +249,14 @@ const isOutput = (cm: CompiledModel, k: string): boolean => cm.index.output.has(
 const isSlow = (cm: CompiledModel, k: string): boolean =>
   cm.index.slow.has(k) || cm.index.trait.has(k);
 
+/** The fields each kind of measure source may have (anything else is a typo, reported). */
+const SOURCE_KEYS = {
+  episode: ["from", "condition", "terms", "stat", "contrast", "offset"],
+  coupling: ["from", "condition", "nodes", "contrast", "trials", "trialNoise"],
+  slow: ["from", "terms", "offset"],
+  diary: ["from", "variable", "days"],
+} as const;
+
 /** A measure's source: episode, coupling, slow or diary, each with its own fields. */
 function readSource(
   issues: Issues,
@@ -274,6 +282,7 @@ function readSource(
   };
   const output = (k: string): boolean => isOutput(cm, k);
   const slow = (k: string): boolean => isSlow(cm, k);
+  if (from !== undefined) issues.unknownKeys(sp, so, SOURCE_KEYS[from]);
   if (from === "episode") {
     return {
       from,

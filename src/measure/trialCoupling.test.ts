@@ -84,3 +84,11 @@ describe("trial-level (beta-series) coupling", () => {
     expect(alone[0].value).toBe(all[3].value);
   });
 });
+
+describe("measure sources", () => {
+  it("report an unknown field by its path (a typo such as trial: for trials)", () => {
+    const issues = read({ trial: 24 })[1].join("\n");
+    expect(issues).toMatch(/measures\[0\]\.source/);
+    expect(issues).toMatch(/trial/);
+  });
+});
