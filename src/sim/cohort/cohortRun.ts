@@ -30,18 +30,8 @@ export const SLOT = {
   self: 7,
   rest: 8,
 } as const;
-/** Name of each slot, for reports. */
-export const SLOT_NAME = [
-  "social",
-  "class",
-  "practice",
-  "stressor",
-  "suffering",
-  "exclusion",
-  "support",
-  "self",
-  "rest",
-] as const;
+/** Name of each slot, for reports (the keys of {@link SLOT}, in slot order). */
+export const SLOT_NAME = Object.keys(SLOT) as (keyof typeof SLOT)[];
 /** Episode type of each slot (what the model's day summaries read). */
 export const SLOT_TYPE = [
   "social",
@@ -134,6 +124,8 @@ export interface CohortRun {
   rules: SummaryRule[];
   /** Per skill: output index of its `use` node (closed-loop learning), or −1 (open-loop). */
   useOut: Int32Array;
+  /** Whether any skill learns closed-loop (then practice days also run a resting episode). */
+  closedLoop: boolean;
   rng: RandomStream;
   /** Episode inputs by content key (the same for everyone doing that content). */
   inputs: Map<string, EpisodeInputs>;
@@ -233,6 +225,7 @@ export function createCohortRun(
       const u = d?.form === "train" ? d.use : undefined;
       return u === undefined ? -1 : (cm.index.output.get(u) ?? -1);
     }),
+    closedLoop: cm.skills.some((k) => k.dynamics?.form === "train" && k.dynamics.use !== undefined),
     rng: new RandomStream(spec.seed, 0, 0),
     inputs: new Map(),
   };

@@ -93,36 +93,6 @@ export function summarise(run: CohortRun, p: number, k: number, mask: number): n
 }
 
 /**
- * Expected day summary k of participant p when each slot that ran this round occurs on a day
- * with probability `run.slotRate[slot]` (independently): an exact sum over the subsets of
- * the random slots the summary reads. Equilibration and practice history use it so that their
- * long steps follow the expected day, not one random day.
- */
-export function expectedSummary(run: CohortRun, p: number, k: number, include = ~0): number {
-  const fixed: number[] = [];
-  const random: number[] = [];
-  for (const slot of run.rules[k].slots) {
-    if (!run.ran[p * NSLOT + slot] || !(include & (1 << slot))) continue;
-    const r = run.slotRate[slot];
-    if (r >= 1 || slot === SLOT.class || slot === SLOT.practice) fixed.push(slot);
-    else if (r > 0) random.push(slot);
-  }
-  const base = fixed.reduce((m, s) => m | (1 << s), 0);
-  let acc = 0;
-  for (let sub = 0; sub < 1 << random.length; sub++) {
-    let mask = base;
-    let prob = 1;
-    random.forEach((slot, i) => {
-      const on = (sub >> i) & 1;
-      if (on) mask |= 1 << slot;
-      prob *= on ? run.slotRate[slot] : 1 - run.slotRate[slot];
-    });
-    if (prob > 0) acc += prob * summarise(run, p, k, mask);
-  }
-  return acc;
-}
-
-/**
  * Steps the slow level of the first `count` participants over `days` days of the *expected*
  * day: every subset of the random slots that ran this round (each present with its daily
  * probability, independently) gives one day's summaries and one exact step from the same

@@ -116,7 +116,7 @@ function historyBlock(
   runEverydayEpisodes(sub, n, pseudoDay);
   for (let i = 0; i < n; i++) sub.dayMinutes[members[i]] = 60 * sub.life.historyHoursPerDay;
   runSlot(sub, SLOT.practice, n, pseudoDay, practiceSession(sub, content), sub.dayMinutes);
-  runSlot(sub, SLOT.rest, n, pseudoDay, restEpisode(sub), 0);
+  if (sub.closedLoop) runSlot(sub, SLOT.rest, n, pseudoDay, restEpisode(sub), 0);
   addTrainingLoads(sub, n, content);
   if (expectedDayStep(sub, m, days) > 0) recordDayDivergences(sub);
   failOnDivergence(sub);

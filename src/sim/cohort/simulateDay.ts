@@ -128,8 +128,7 @@ function practiseArm(run: CohortRun, a: number, day: number): void {
   }
   if (Object.keys(plan.content).length > 0) {
     runSlot(run, SLOT.practice, nPractice, day, practiceSession(run, plan.content), run.dayMinutes);
-    if (run.useOut.some((u) => u >= 0))
-      runSlot(run, SLOT.rest, nPractice, day, restEpisode(run), 0);
+    if (run.closedLoop) runSlot(run, SLOT.rest, nPractice, day, restEpisode(run), 0);
   }
   addTrainingLoads(run, nPractice, plan.content);
   if (classMembers.length > 0) {
